@@ -1,0 +1,108 @@
+//! The application: shared state, and the router with its tower layers in one place.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::middleware::{from_fn, from_fn_with_state};
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::authz::Authz;
+use crate::config::{Config, SmsConfig};
+use crate::db::Db;
+use crate::identity::sms::{DevOutbox, HttpSms, SmsSender};
+use crate::storage::Storage;
+use crate::web::ratelimit::RateLimiter;
+use crate::{audit, error, identity, openapi, ops, tenancy, web};
+
+/// JSON bodies above this are refused with 413.
+const BODY_LIMIT_BYTES: usize = 1024 * 1024;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    pub db: Db,
+    pub authz: Authz,
+    pub storage: Storage,
+    pub sms: Arc<dyn SmsSender>,
+    pub limiter: RateLimiter,
+}
+
+/// A ready application: state plus router.
+pub struct App {
+    pub state: AppState,
+    pub router: Router,
+}
+
+impl App {
+    /// Connects to the database and storage, loads policies, builds the router.
+    pub async fn build(config: Config) -> anyhow::Result<App> {
+        if let Some(owner_url) = &config.database_owner_url {
+            crate::db::migrate(owner_url).await?;
+        }
+        let db = Db::connect(&config.database_url).await?;
+        let authz = {
+            let mut tx = db.begin_unscoped().await?;
+            let authz = Authz::load(&mut tx).await?;
+            tx.commit().await?;
+            authz
+        };
+        let storage = Storage::connect(&config.s3).await?;
+        let sms: Arc<dyn SmsSender> = match &config.sms {
+            SmsConfig::DevOutbox => Arc::new(DevOutbox),
+            SmsConfig::Http {
+                url,
+                token,
+                sign_name,
+            } => Arc::new(HttpSms {
+                client: reqwest::Client::builder()
+                    .timeout(std::time::Duration::from_secs(10))
+                    .build()?,
+                url: url.clone(),
+                token: token.clone(),
+                sign_name: sign_name.clone(),
+            }),
+        };
+        let state = AppState {
+            config: Arc::new(config),
+            db,
+            authz,
+            storage,
+            sms,
+            limiter: RateLimiter::default(),
+        };
+        let router = router(&state);
+        Ok(App { state, router })
+    }
+}
+
+pub fn router(state: &AppState) -> Router {
+    let config = &state.config;
+    let api = Router::new()
+        .merge(ops::router())
+        .merge(tenancy::router(state))
+        .merge(identity::router(state))
+        .merge(audit::router(state));
+    Router::new()
+        .merge(api)
+        .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi::ApiDoc::openapi()))
+        .merge(web::spa::router(&config.spa_dir))
+        .with_state(state.clone())
+        // Innermost first: the audit row needs the final response; errors are localized after it.
+        .layer(from_fn_with_state(state.clone(), audit::record))
+        .layer(from_fn(error::localize))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+        .layer(from_fn_with_state(config.request_timeout, web::layers::timeout))
+        .layer(CompressionLayer::new())
+        .layer(from_fn_with_state(config.behind_tls, web::layers::security_headers))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+            let request_id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", %request_id, method = %request.method(), path = %request.uri().path())
+        }))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}

@@ -1,0 +1,83 @@
+//! Command line: `backend serve | migrate | seed-demo | tenant create --code C --name N [--time-zone Z]`.
+
+use std::net::SocketAddr;
+
+use anyhow::{Context, bail};
+use shared_types::tenant::CreateTenantRequest;
+
+use crate::app::App;
+use crate::config::Config;
+use crate::{db, seed, telemetry, tenancy};
+
+const USAGE: &str = "usage: backend serve | migrate | seed-demo | tenant create --code CODE --name NAME [--time-zone ZONE]";
+
+pub async fn run(args: Vec<String>) -> anyhow::Result<()> {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        [] | ["serve"] => serve().await,
+        ["migrate"] => {
+            let config = Config::from_env()?;
+            let owner = config
+                .database_owner_url
+                .as_deref()
+                .context("DATABASE_OWNER_URL is required to migrate")?;
+            db::migrate(owner).await?;
+            println!("migrations applied / 迁移完成");
+            Ok(())
+        }
+        ["seed-demo"] => {
+            let config = Config::from_env()?;
+            if !config.is_dev() {
+                bail!("seed-demo is refused outside dev mode (ZHIPEI_MODE=dev)");
+            }
+            let app = App::build(config).await?;
+            seed::demo(&app.state).await
+        }
+        ["tenant", "create", rest @ ..] => {
+            let option = |name: &str| {
+                rest.iter()
+                    .position(|a| *a == name)
+                    .and_then(|i| rest.get(i + 1))
+                    .map(|v| (*v).to_owned())
+            };
+            let req = CreateTenantRequest {
+                code: option("--code").context(USAGE)?,
+                name: option("--name").context(USAGE)?,
+                time_zone: option("--time-zone"),
+                settings: None,
+            };
+            let config = Config::from_env()?;
+            let app = App::build(config).await?;
+            let tenant = tenancy::service::create(&app.state.db, req)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("{}", serde_json::to_string_pretty(&tenant)?);
+            Ok(())
+        }
+        _ => bail!(USAGE),
+    }
+}
+
+async fn serve() -> anyhow::Result<()> {
+    let config = Config::from_env()?;
+    telemetry::init(config.log_format);
+    let bind = config.bind;
+    let app = App::build(config).await?;
+    if app.state.config.seed_demo {
+        seed::demo(&app.state).await?;
+    }
+    let listener = tokio::net::TcpListener::bind(bind)
+        .await
+        .with_context(|| format!("cannot listen on {bind}"))?;
+    tracing::info!(address = %listener.local_addr()?, mode = ?app.state.config.mode, "serving");
+    axum::serve(
+        listener,
+        app.router
+            .into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,110 @@
+//! The pool, migrations, and the tenant transaction every tenant-scoped query runs in.
+//!
+//! The server connects as `zhipei_app` (owns nothing, no BYPASSRLS); row-level security filters
+//! every tenant table on `app.tenant_id`, which only [`Db::begin_tenant`] sets. Migrations run
+//! as the owner role through [`migrate`].
+
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{PgPool, Postgres, Transaction};
+use uuid::Uuid;
+
+use crate::error::AppError;
+
+pub type Tx = Transaction<'static, Postgres>;
+
+/// Who a tenant transaction acts for: `app.tenant_id` and, when known, `app.user_id`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope {
+    pub tenant_id: Uuid,
+    pub user_id: Option<Uuid>,
+}
+
+impl Scope {
+    pub fn tenant(tenant_id: Uuid) -> Scope {
+        Scope {
+            tenant_id,
+            user_id: None,
+        }
+    }
+
+    pub fn user(tenant_id: Uuid, user_id: Uuid) -> Scope {
+        Scope {
+            tenant_id,
+            user_id: Some(user_id),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct Db {
+    pool: PgPool,
+}
+
+impl Db {
+    pub async fn connect(url: &str) -> anyhow::Result<Db> {
+        let options: PgConnectOptions = url
+            .parse()
+            .context("DATABASE_URL is not a valid PostgreSQL URL")?;
+        let pool = PgPoolOptions::new()
+            .max_connections(20)
+            .acquire_timeout(Duration::from_secs(5))
+            .connect_with(options.application_name("zhipei"))
+            .await
+            .context("cannot connect to the database (DATABASE_URL)")?;
+        Ok(Db { pool })
+    }
+
+    /// A transaction in which row-level security shows only `scope.tenant_id`'s rows.
+    pub async fn begin_tenant(&self, scope: Scope) -> Result<Tx, AppError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)",
+        )
+        .bind(scope.tenant_id.to_string())
+        .bind(scope.user_id.map(|u| u.to_string()).unwrap_or_default())
+        .execute(&mut *tx)
+        .await?;
+        Ok(tx)
+    }
+
+    /// A transaction with no tenant: every tenant table reads as empty. For the few public facts
+    /// (a site's code and name) read before a tenant is known.
+    pub async fn begin_unscoped(&self) -> Result<Tx, AppError> {
+        Ok(self.pool.begin().await?)
+    }
+
+    pub async fn ping(&self) -> anyhow::Result<()> {
+        sqlx::query("select 1").execute(&self.pool).await?;
+        Ok(())
+    }
+}
+
+/// Applies `migrations/` as the owner role.
+pub async fn migrate(owner_url: &str) -> anyhow::Result<()> {
+    let pool = PgPoolOptions::new()
+        .max_connections(1)
+        .connect(owner_url)
+        .await
+        .context("cannot connect as the owner role (DATABASE_OWNER_URL)")?;
+    sqlx::migrate!("../migrations")
+        .run(&pool)
+        .await
+        .context("migration failed")?;
+    pool.close().await;
+    Ok(())
+}
+
+/// Maps a unique violation on `constraint` to a 409 naming `field`; anything else stays internal.
+pub fn unique_violation(err: sqlx::Error, constraint: &str, field: &str) -> AppError {
+    match &err {
+        sqlx::Error::Database(db) if db.constraint() == Some(constraint) => {
+            AppError::AlreadyExists {
+                field: field.to_owned(),
+            }
+        }
+        _ => err.into(),
+    }
+}

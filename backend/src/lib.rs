@@ -1,0 +1,26 @@
+//! Zhipei (职培云) API server.
+//!
+//! One module per domain (`routes.rs` = HTTP, `service.rs` = rules, `repo.rs` = SQL), plus the
+//! cross-cutting pieces every request goes through: `web` (extractors, tower layers), `error`,
+//! `db` (the tenant transaction), `authz` (Casbin) and `audit`.
+
+pub mod app;
+pub mod audit;
+pub mod authz;
+pub mod cli;
+pub mod config;
+pub mod crypto;
+pub mod db;
+pub mod error;
+pub mod identity;
+pub mod openapi;
+pub mod ops;
+pub mod seed;
+pub mod storage;
+pub mod telemetry;
+pub mod tenancy;
+pub mod web;
+
+pub use app::{App, AppState};
+pub use config::Config;
+pub use error::AppError;

@@ -1,0 +1,13 @@
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match backend::cli::run(args).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("错误 / error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+//! The OpenAPI 3 document, generated from the handlers' annotations, served at
+//! `/api/openapi.json` with Swagger UI at `/api/docs`.
+
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::{audit, identity, ops, tenancy};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "职培云 Zhipei API", description = "Tenant-aware JSON API. Anonymous calls name the site with `X-Tenant`. \
+        Errors: `{\"code\", \"message\", \"field\"?}` with the message in zh-CN or en-US by `Accept-Language`."),
+    paths(
+        ops::healthz, ops::readyz,
+        tenancy::routes::site, tenancy::routes::get_settings, tenancy::routes::patch_settings,
+        tenancy::routes::list_tenants, tenancy::routes::create_tenant,
+        identity::routes::send_code, identity::routes::register, identity::routes::login, identity::routes::logout,
+        identity::routes::get_me, identity::routes::change_password, identity::routes::rebind_phone, identity::routes::dev_outbox,
+        identity::staff_routes::list, identity::staff_routes::create, identity::staff_routes::show, identity::staff_routes::update,
+        identity::staff_routes::reset_password, identity::staff_routes::remove,
+        audit::routes::list,
+    ),
+    modifiers(&Security),
+    security(("session_cookie" = []), ("bearer" = [])),
+)]
+pub struct ApiDoc;
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "session_cookie",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("zhipei_session"))),
+        );
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}

@@ -1,0 +1,82 @@
+//! The demo tenant `demo` with one account per role (dev mode only; idempotent).
+
+use shared_types::Role;
+use shared_types::tenant::CreateTenantRequest;
+
+use crate::app::AppState;
+use crate::db::Scope;
+use crate::error::AppError;
+use crate::identity::{StaffSeed, ensure_staff, ensure_trainee};
+use crate::tenancy;
+
+pub const DEMO_TENANT: &str = "demo";
+pub const DEMO_TRAINEE_PHONE: &str = "13800000001";
+
+const STAFF: [(&str, &str, Role); 9] = [
+    ("demo-admin", "演示管理员", Role::RegulatorAdmin),
+    ("demo-operator", "演示运营", Role::RegulatorOperator),
+    ("demo-viewer", "演示浏览", Role::RegulatorViewer),
+    ("demo-expert", "演示专家", Role::Expert),
+    ("demo-inst-admin", "演示机构负责人", Role::InstitutionAdmin),
+    ("demo-inst-staff", "演示机构职员", Role::InstitutionStaff),
+    ("demo-lecturer", "演示讲师", Role::Lecturer),
+    ("demo-mentor", "演示导师", Role::Mentor),
+    ("demo-platform", "演示平台管理员", Role::PlatformAdmin),
+];
+
+pub async fn demo(state: &AppState) -> anyhow::Result<()> {
+    let tenant = match tenancy::service::by_code(&state.db, DEMO_TENANT).await {
+        Ok(tenant) => tenant,
+        Err(AppError::TenantNotFound(_)) => {
+            let created = tenancy::service::create(
+                &state.db,
+                CreateTenantRequest {
+                    code: DEMO_TENANT.into(),
+                    name: "演示站点".into(),
+                    time_zone: None,
+                    settings: None,
+                },
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            tenancy::TenantRef {
+                id: created.id,
+                code: created.code,
+                name: created.name,
+            }
+        }
+        Err(other) => return Err(anyhow::anyhow!("{other}")),
+    };
+    let password = &state.config.demo_password;
+    let keyring = &state.config.keyring;
+    let mut tx = state.db.begin_tenant(Scope::tenant(tenant.id)).await?;
+    let mut created = 0;
+    for (username, name, role) in STAFF {
+        let seed = StaffSeed {
+            username,
+            name,
+            roles: &[role],
+            password,
+        };
+        created += usize::from(
+            ensure_staff(&mut tx, keyring, tenant.id, &seed)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?,
+        );
+    }
+    created += usize::from(
+        ensure_trainee(
+            &mut tx,
+            keyring,
+            tenant.id,
+            DEMO_TRAINEE_PHONE,
+            "演示学员",
+            password,
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?,
+    );
+    tx.commit().await?;
+    tracing::info!(tenant = DEMO_TENANT, created, "demo tenant seeded");
+    Ok(())
+}

@@ -1,0 +1,51 @@
+//! Paging, the same on every list endpoint.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+/// `?page=1&per_page=20`; pages start at 1, `per_page` is capped at 200 by the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::IntoParams))]
+pub struct PageQuery {
+    #[serde(default = "first_page")]
+    pub page: u32,
+    #[serde(default = "default_per_page")]
+    pub per_page: u32,
+}
+
+impl Default for PageQuery {
+    fn default() -> Self {
+        Self {
+            page: first_page(),
+            per_page: default_per_page(),
+        }
+    }
+}
+
+impl PageQuery {
+    pub const MAX_PER_PAGE: u32 = 200;
+
+    pub fn limit(&self) -> i64 {
+        i64::from(self.per_page.clamp(1, Self::MAX_PER_PAGE))
+    }
+
+    pub fn offset(&self) -> i64 {
+        i64::from(self.page.max(1) - 1) * self.limit()
+    }
+}
+
+fn first_page() -> u32 {
+    1
+}
+
+fn default_per_page() -> u32 {
+    20
+}

@@ -1,0 +1,78 @@
+//! Tenants: one region's site (站点), e.g. `zj` (T-7.2.1.1).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// Typed tenant settings with defaults; stored as JSON, unknown keys ignored, missing keys defaulted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct TenantSettings {
+    /// 学时 — minutes in one study hour (Z-III.5: 45).
+    pub study_hour_minutes: u32,
+    /// Daily cap in study hours (Z-III.5: 8).
+    pub daily_cap_study_hours: u32,
+    /// Seconds between two player heartbeats.
+    pub heartbeat_seconds: u32,
+    pub face_check: FaceCheckPolicy,
+}
+
+impl Default for TenantSettings {
+    fn default() -> Self {
+        Self {
+            study_hour_minutes: 45,
+            daily_cap_study_hours: 8,
+            heartbeat_seconds: 10,
+            face_check: FaceCheckPolicy::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct FaceCheckPolicy {
+    pub enabled: bool,
+    /// Random checks while studying fall between these many minutes apart.
+    pub min_interval_minutes: u32,
+    pub max_interval_minutes: u32,
+    /// Similarity needed to accept a face (0..1).
+    pub threshold: f32,
+    pub require_liveness: bool,
+}
+
+impl Default for FaceCheckPolicy {
+    fn default() -> Self {
+        Self {
+            enabled: false,
+            min_interval_minutes: 10,
+            max_interval_minutes: 20,
+            threshold: 0.6,
+            require_liveness: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Tenant {
+    pub id: Uuid,
+    pub code: String,
+    pub name: String,
+    pub time_zone: String,
+    pub settings: TenantSettings,
+    pub created_at: DateTime<Utc>,
+}
+
+/// `POST /api/v1/platform/tenants` (platform admin) and `backend tenant create`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct CreateTenantRequest {
+    pub code: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings: Option<TenantSettings>,
+}
