@@ -42,6 +42,8 @@ commands:
                 seed the demo tenant and serve everything on http://127.0.0.1:8080
   ci            everything CI checks: rustfmt, clippy (native + wasm32), SPA release builds,
                 all tests (unit, integration, e2e in headless Chromium) on a throwaway PostgreSQL
+  install       only install what dev and ci need (wasm32 target, trunk, wasm-bindgen-cli,
+                npm tools, chromium + chromedriver); done by dev and ci anyway
   bench <name>  run a named benchmark (`cargo xtask bench` lists them)
 ";
 
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("dev") => dev(),
         Some("ci") => ci(),
+        Some("install") => install_all(),
         Some("bench") => return bench(args.get(1).map(String::as_str)),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
@@ -71,6 +74,19 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn install_all() -> Result<()> {
+    install_steps(&mut Steps::new())
+}
+
+fn install_steps(steps: &mut Steps) -> Result<()> {
+    steps.run("install: wasm32 target", install::wasm_target)?;
+    steps.run("install: trunk", install::trunk)?;
+    steps.run("install: wasm-bindgen-cli", install::wasm_bindgen)?;
+    steps.run("install: npm tools", install::npm_tools)?;
+    steps.run("install: chromium + chromedriver", install::browser)?;
+    Ok(())
 }
 
 fn bench(name: Option<&str>) -> ExitCode {
@@ -288,11 +304,7 @@ fn ci() -> Result<()> {
 
 fn ci_steps(steps: &mut Steps) -> Result<()> {
     let root = repo_root();
-    steps.run("install: wasm32 target", install::wasm_target)?;
-    steps.run("install: trunk", install::trunk)?;
-    steps.run("install: wasm-bindgen-cli", install::wasm_bindgen)?;
-    steps.run("install: npm tools", install::npm_tools)?;
-    steps.run("install: chromium + chromedriver", install::browser)?;
+    install_steps(steps)?;
 
     steps.run("rustfmt check", || {
         run(cmd("cargo").args(["fmt", "--all", "--check"]))

@@ -1,0 +1,149 @@
+//! The browser journeys of issue 2, against one stack started for this run: a fresh database,
+//! the backend in dev mode (demo tenant seeded) serving the three SPAs, chromedriver and
+//! headless Chromium. One stack for all journeys keeps the run light on a 2-core machine;
+//! every journey still runs, and all failures are reported together.
+
+use std::time::Duration;
+
+use anyhow::{Result, bail};
+use e2e::{Backend, Browser, Config, Driver, Journeys, TestDb, UI_TIMEOUT, fresh_phone};
+
+/// A trainee registered through the learner app in this run.
+struct Trainee {
+    phone: String,
+    name: String,
+    password: String,
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browser_journeys() -> Result<()> {
+    let Some(cfg) = Config::from_env()? else {
+        return Ok(());
+    };
+    let db = TestDb::create(&cfg)?;
+    let backend = Backend::start(&cfg, &db).await?;
+    let driver = Driver::start(&cfg).await?;
+    let mut journeys = Journeys::new();
+
+    let trainee = Trainee {
+        phone: fresh_phone(),
+        name: "测试学员".to_string(),
+        password: "E2e-Passw0rd-2026".to_string(),
+    };
+
+    // (1) Self-registration with the SMS code from the dev outbox lands on the home page.
+    let first = driver.browser("trainee-first-device").await?;
+    let registered = journeys
+        .run(
+            "register a trainee in the learner app",
+            &backend,
+            &[&first],
+            register_trainee(&backend, &first, &trainee),
+        )
+        .await;
+
+    // (2) Seeded accounts log into each app (separate browsers: one device, one account).
+    for (app, account) in [
+        ("institution", "demo-inst-admin"),
+        ("regulator", "demo-admin"),
+        ("learner", "13800000001"),
+    ] {
+        let browser = driver.browser(&format!("{app}-{account}")).await?;
+        journeys
+            .run(
+                &format!("log into the {app} app as {account}"),
+                &backend,
+                &[&browser],
+                log_in_seeded(&backend, &browser, app, account, &cfg.demo_password),
+            )
+            .await;
+        browser.close().await;
+    }
+
+    // (3) The same trainee signs in on a second device: the first shows `#session-replaced`.
+    let replaced = "a second device replaces the trainee's first session";
+    if registered {
+        let second = driver.browser("trainee-second-device").await?;
+        journeys
+            .run(
+                replaced,
+                &backend,
+                &[&first, &second],
+                second_device_replaces_first(&backend, &first, &second, &trainee),
+            )
+            .await;
+        second.close().await;
+    } else {
+        journeys.fail(replaced, "not run: the trainee could not register");
+    }
+    first.close().await;
+
+    journeys.finish()
+}
+
+async fn register_trainee(backend: &Backend, browser: &Browser, t: &Trainee) -> Result<()> {
+    browser.goto(&backend.url("/learner/register")).await?;
+    browser.fill("#phone", &t.phone).await?;
+    browser.click("#send-code").await?;
+    let code = backend
+        .sms_code(&t.phone, "register", Duration::from_secs(20))
+        .await?;
+    browser.fill("#sms-code", &code).await?;
+    browser.fill("#name", &t.name).await?;
+    browser.fill("#password", &t.password).await?;
+    browser.click("#submit").await?;
+    browser
+        .wait_text("#user-name", UI_TIMEOUT, Some("#form-error"), |text| {
+            text.contains(&t.name)
+        })
+        .await?;
+    Ok(())
+}
+
+async fn log_in_seeded(
+    backend: &Backend,
+    browser: &Browser,
+    app: &str,
+    account: &str,
+    password: &str,
+) -> Result<()> {
+    let name = browser.log_in(backend, app, account, password).await?;
+    eprintln!("e2e: {app} app shows user `{name}`");
+    Ok(())
+}
+
+async fn second_device_replaces_first(
+    backend: &Backend,
+    first: &Browser,
+    second: &Browser,
+    t: &Trainee,
+) -> Result<()> {
+    // The first device is still signed in from the registration journey.
+    first
+        .wait_text("#user-name", UI_TIMEOUT, None, |text| {
+            text.contains(&t.name)
+        })
+        .await?;
+    let shown = second
+        .log_in(backend, "learner", &t.phone, &t.password)
+        .await?;
+    if !shown.contains(&t.name) {
+        bail!("the second device shows `{shown}`, not `{}`", t.name);
+    }
+    // The SPA re-checks /api/v1/me every 5 s: allow a few rounds.
+    let message = first
+        .wait_text("#session-replaced", Duration::from_secs(20), None, |text| {
+            !text.is_empty()
+        })
+        .await?;
+    if !(message.contains("其他设备") || message.contains("another device")) {
+        bail!("`#session-replaced` says `{message}`, not the signed-in-elsewhere message");
+    }
+    // The new session is unaffected.
+    second
+        .wait_text("#user-name", UI_TIMEOUT, None, |text| {
+            text.contains(&t.name)
+        })
+        .await?;
+    Ok(())
+}
