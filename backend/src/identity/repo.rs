@@ -26,6 +26,7 @@ const USER_COLUMNS: &str = "user_id, username, name_enc, phone_enc, pii_key_id, 
 
 pub struct NewUser<'a> {
     pub user_id: Uuid,
+    pub tenant_id: Uuid,
     pub username: Option<&'a str>,
     pub name_enc: Vec<u8>,
     pub phone: Option<(Vec<u8>, Vec<u8>)>,

@@ -49,12 +49,17 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
+        let broken = matches!(
+            inner.classify(),
+            serde_json::error::Category::Syntax | serde_json::error::Category::Eof
+        );
         // serde names a missing field in its message, not in the path.
         let missing = inner
             .to_string()
             .strip_prefix("missing field `")
             .and_then(|rest| rest.split('`').next().map(str::to_owned));
         let field = match (path.as_str(), missing) {
+            _ if broken => None,
             (".", Some(name)) => Some(name),
             (".", None) => None,
             (p, Some(name)) => Some(format!("{p}.{name}")),

@@ -7,9 +7,12 @@ use std::time::{Duration, Instant};
 
 use crate::error::AppError;
 
+/// (bucket, key) → (start of the current window, hits in it).
+type Windows = HashMap<(&'static str, String), (Instant, u32)>;
+
 #[derive(Clone, Default)]
 pub struct RateLimiter {
-    windows: Arc<Mutex<HashMap<(&'static str, String), (Instant, u32)>>>,
+    windows: Arc<Mutex<Windows>>,
 }
 
 impl RateLimiter {

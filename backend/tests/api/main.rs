@@ -1,0 +1,12 @@
+//! Integration tests: a real PostgreSQL (from `ZHIPEI_TEST_PG_URL`, started by `cargo xtask ci`),
+//! the embedded S3 store, and the server on a loopback port, driven over HTTP.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod accounts;
+mod auth;
+mod authorization;
+mod errors;
+mod helpers;
+mod platform;
+mod rls;
+mod storage;
