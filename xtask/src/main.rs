@@ -379,6 +379,14 @@ fn ci_steps(steps: &mut Steps) -> Result<()> {
         println!("ZHIPEI_TEST_PG_URL={pg_url}");
         run(&mut c)
     })?;
+    if nextest {
+        // nextest does not run doctests.
+        steps.run("doctests (cargo test --doc)", || {
+            run(cmd("cargo")
+                .args(["test", "--doc", "--workspace"])
+                .args(EXCLUDE_WASM))
+        })?;
+    }
     steps.run("stop PostgreSQL", || cluster.stop())?;
     Ok(())
 }

@@ -1,0 +1,67 @@
+//! A modal dialog with PatternFly markup, rendered in place so its form state stays in the page
+//! that opened it. Escape and the close button call `onclose`; focus moves into the dialog.
+
+use yew::prelude::*;
+
+use crate::i18n::{texts, use_i18n};
+
+#[derive(Properties, PartialEq)]
+pub struct DialogProps {
+    pub id: AttrValue,
+    pub title: AttrValue,
+    pub onclose: Callback<()>,
+    pub children: Html,
+    #[prop_or_default]
+    pub footer: Html,
+}
+
+#[component]
+pub fn Dialog(props: &DialogProps) -> Html {
+    let i18n = use_i18n();
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with((), move |_| {
+            // Focus the first field (or the dialog itself) so keyboard users start inside.
+            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                let first = el
+                    .query_selector(
+                        "input, select, textarea, button:not(.pf-v6-c-modal-box__close button)",
+                    )
+                    .ok()
+                    .flatten()
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+                let _ = first.unwrap_or(el).focus();
+            }
+        });
+    }
+    let onkeydown = {
+        let onclose = props.onclose.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                onclose.emit(());
+            }
+        })
+    };
+    let close = props.onclose.reform(|_: MouseEvent| ());
+    let title_id = format!("{}-title", props.id);
+    html! {
+        <div class="pf-v6-c-backdrop">
+            <div class="pf-v6-l-bullseye">
+                <div class="pf-v6-c-modal-box pf-m-sm zp-dialog" role="dialog" aria-modal="true"
+                    id={props.id.clone()} aria-labelledby={title_id.clone()} tabindex="-1" ref={node} {onkeydown}>
+                    <div class="pf-v6-c-modal-box__close">
+                        <button type="button" class="pf-v6-c-button pf-m-plain" aria-label={i18n.t(&texts::CLOSE)} onclick={close}>
+                            <span class="pf-v6-c-button__icon"><i class="fas fa-times" aria-hidden="true"></i></span>
+                        </button>
+                    </div>
+                    <header class="pf-v6-c-modal-box__header">
+                        <h2 class="pf-v6-c-modal-box__title" id={title_id}>{ props.title.clone() }</h2>
+                    </header>
+                    <div class="pf-v6-c-modal-box__body">{ props.children.clone() }</div>
+                    <footer class="pf-v6-c-modal-box__footer">{ props.footer.clone() }</footer>
+                </div>
+            </div>
+        </div>
+    }
+}

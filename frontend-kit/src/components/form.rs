@@ -1,0 +1,440 @@
+//! Form fields with PatternFly 6 markup, each with a real `<label for>`, helper text and its
+//! validation message wired through `aria-describedby` / `aria-invalid`; plus the validation
+//! rules the forms share.
+
+use shared_types::Role;
+use shared_types::account::SmsPurpose;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::i18n::{Text, texts, use_i18n};
+
+// ---- validation rules (pure, tested natively) ----
+
+/// A mainland mobile number: 11 digits starting with 1.
+pub fn is_phone(s: &str) -> bool {
+    s.len() == 11 && s.starts_with('1') && s.chars().all(|c| c.is_ascii_digit())
+}
+
+pub fn check_required(s: &str) -> Option<Text> {
+    s.trim().is_empty().then_some(texts::REQUIRED)
+}
+
+pub fn check_phone(s: &str) -> Option<Text> {
+    check_required(s).or_else(|| (!is_phone(s.trim())).then_some(texts::BAD_PHONE))
+}
+
+pub fn check_sms_code(s: &str) -> Option<Text> {
+    let s = s.trim();
+    check_required(s).or_else(|| {
+        (s.len() != 6 || !s.chars().all(|c| c.is_ascii_digit())).then_some(texts::BAD_CODE)
+    })
+}
+
+/// The password policy shown next to every new-password field: at least 8 characters, with
+/// letters and digits.
+pub fn check_password_policy(s: &str) -> Option<Text> {
+    let ok = s.chars().count() >= 8
+        && s.chars().any(|c| c.is_ascii_alphabetic())
+        && s.chars().any(|c| c.is_ascii_digit());
+    check_required(s).or_else(|| (!ok).then_some(texts::PASSWORD_POLICY))
+}
+
+pub fn check_name(s: &str) -> Option<Text> {
+    check_required(s).or_else(|| (s.trim().chars().count() > 50).then_some(texts::NAME_TOO_LONG))
+}
+
+// ---- fields ----
+
+fn input_value(e: &InputEvent) -> String {
+    e.target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .unwrap_or_default()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TextFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    pub oninput: Callback<String>,
+    #[prop_or(AttrValue::Static("text"))]
+    pub input_type: AttrValue,
+    /// Shown (in red) instead of `helper` when set.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    #[prop_or_default]
+    pub helper: Option<AttrValue>,
+    #[prop_or_default]
+    pub required: bool,
+    #[prop_or_default]
+    pub disabled: bool,
+    #[prop_or_default]
+    pub autocomplete: Option<AttrValue>,
+    #[prop_or_default]
+    pub inputmode: Option<AttrValue>,
+    #[prop_or_default]
+    pub maxlength: Option<AttrValue>,
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
+    /// Something beside the input, e.g. a send-code button.
+    #[prop_or_default]
+    pub addon: Option<Html>,
+}
+
+#[component]
+pub fn TextField(props: &TextFieldProps) -> Html {
+    let i18n = use_i18n();
+    let helper_id = format!("{}-helper", props.id);
+    let invalid = props.error.is_some();
+    let oninput = props.oninput.reform(|e: InputEvent| input_value(&e));
+    let control = html! {
+        <span class={classes!("pf-v6-c-form-control", invalid.then_some("pf-m-error"), props.disabled.then_some("pf-m-disabled"))}>
+            <input
+                id={props.id.clone()}
+                name={props.id.clone()}
+                type={props.input_type.clone()}
+                value={props.value.clone()}
+                {oninput}
+                required={props.required}
+                disabled={props.disabled}
+                autocomplete={props.autocomplete.clone()}
+                inputmode={props.inputmode.clone()}
+                maxlength={props.maxlength.clone()}
+                placeholder={props.placeholder.clone()}
+                aria-invalid={invalid.to_string()}
+                aria-describedby={(invalid || props.helper.is_some()).then(|| helper_id.clone())}
+            />
+            if invalid {
+                <span class="pf-v6-c-form-control__utilities">
+                    <span class="pf-v6-c-form-control__icon pf-m-status">
+                        <i class="fas fa-exclamation-circle" aria-hidden="true"></i>
+                    </span>
+                </span>
+            }
+        </span>
+    };
+    html! {
+        <div class="pf-v6-c-form__group">
+            <div class="pf-v6-c-form__group-label">
+                <label class="pf-v6-c-form__label" for={props.id.clone()}>
+                    <span class="pf-v6-c-form__label-text">{ props.label.clone() }</span>
+                    if props.required {
+                        <span class="pf-v6-c-form__label-required" aria-hidden="true">{ " *" }</span>
+                        <span class="zp-sr-only">{ format!(" ({})", i18n.t(&texts::REQUIRED_MARK)) }</span>
+                    }
+                </label>
+            </div>
+            <div class="pf-v6-c-form__group-control">
+                if let Some(addon) = &props.addon {
+                    <div class="pf-v6-c-input-group">
+                        <div class="pf-v6-c-input-group__item pf-m-fill">{ control }</div>
+                        <div class="pf-v6-c-input-group__item">{ addon.clone() }</div>
+                    </div>
+                } else {
+                    { control }
+                }
+                <HelperText id={helper_id} error={props.error.clone()} helper={props.helper.clone()} />
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct HelperTextProps {
+    id: String,
+    error: Option<AttrValue>,
+    helper: Option<AttrValue>,
+}
+
+#[component]
+fn HelperText(props: &HelperTextProps) -> Html {
+    let (text, class) = match (&props.error, &props.helper) {
+        (Some(e), _) => (e.clone(), "pf-m-error"),
+        (None, Some(h)) => (h.clone(), ""),
+        (None, None) => return html! {},
+    };
+    html! {
+        <div class="pf-v6-c-form__helper-text" aria-live="polite">
+            <div class="pf-v6-c-helper-text">
+                <div class={classes!("pf-v6-c-helper-text__item", class)} id={props.id.clone()}>
+                    <span class="pf-v6-c-helper-text__item-text">{ text }</span>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelectFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    /// `(value, label)` pairs.
+    pub options: Vec<(AttrValue, AttrValue)>,
+    pub value: AttrValue,
+    pub onchange: Callback<String>,
+}
+
+#[component]
+pub fn SelectField(props: &SelectFieldProps) -> Html {
+    let onchange = props.onchange.reform(|e: Event| {
+        e.target()
+            .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+            .map(|s| s.value())
+            .unwrap_or_default()
+    });
+    html! {
+        <div class="pf-v6-c-form__group">
+            <div class="pf-v6-c-form__group-label">
+                <label class="pf-v6-c-form__label" for={props.id.clone()}>
+                    <span class="pf-v6-c-form__label-text">{ props.label.clone() }</span>
+                </label>
+            </div>
+            <div class="pf-v6-c-form__group-control">
+                <span class="pf-v6-c-form-control">
+                    <select id={props.id.clone()} {onchange}>
+                        { for props.options.iter().map(|(v, l)| html! {
+                            <option value={v.clone()} selected={*v == props.value}>{ l.clone() }</option>
+                        }) }
+                    </select>
+                    <span class="pf-v6-c-form-control__utilities">
+                        <span class="pf-v6-c-form-control__toggle-icon">
+                            <i class="fas fa-caret-down" aria-hidden="true"></i>
+                        </span>
+                    </span>
+                </span>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RolePickerProps {
+    pub id: AttrValue,
+    pub legend: AttrValue,
+    pub options: Vec<Role>,
+    pub selected: Vec<Role>,
+    pub onchange: Callback<Vec<Role>>,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+}
+
+/// A group of role checkboxes.
+#[component]
+pub fn RolePicker(props: &RolePickerProps) -> Html {
+    let i18n = use_i18n();
+    html! {
+        <fieldset class="pf-v6-c-form__group" id={props.id.clone()}
+            aria-describedby={props.error.is_some().then(|| format!("{}-helper", props.id))}>
+            <legend class="pf-v6-c-form__group-label">
+                <span class="pf-v6-c-form__label"><span class="pf-v6-c-form__label-text">{ props.legend.clone() }</span></span>
+            </legend>
+            <div class="pf-v6-c-form__group-control pf-m-inline">
+                { for props.options.iter().map(|role| {
+                    let role = *role;
+                    let checked = props.selected.contains(&role);
+                    let id = format!("{}-{}", props.id, role.as_str());
+                    let onchange = {
+                        let selected = props.selected.clone();
+                        props.onchange.reform(move |_: Event| {
+                            let mut next: Vec<Role> = selected.iter().copied().filter(|r| *r != role).collect();
+                            if !checked {
+                                next.push(role);
+                                next.sort();
+                            }
+                            next
+                        })
+                    };
+                    html! {
+                        <div class="pf-v6-c-check">
+                            <input class="pf-v6-c-check__input" type="checkbox" id={id.clone()} {checked} {onchange} />
+                            <label class="pf-v6-c-check__label" for={id}>{ i18n.role(role) }</label>
+                        </div>
+                    }
+                }) }
+            </div>
+            <HelperText id={format!("{}-helper", props.id)} error={props.error.clone()} helper={None::<AttrValue>} />
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FormErrorProps {
+    pub message: Option<AttrValue>,
+    #[prop_or(AttrValue::Static("form-error"))]
+    pub id: AttrValue,
+}
+
+/// The form-level error (`#form-error` unless told otherwise), present only while there is one.
+#[component]
+pub fn FormError(props: &FormErrorProps) -> Html {
+    match &props.message {
+        Some(message) => html! {
+            <div id={props.id.clone()} class="pf-v6-c-alert pf-m-danger pf-m-inline" role="alert">
+                <div class="pf-v6-c-alert__icon"><i class="fas fa-fw fa-exclamation-circle" aria-hidden="true"></i></div>
+                <p class="pf-v6-c-alert__title">{ message.clone() }</p>
+            </div>
+        },
+        None => html! {},
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SubmitButtonProps {
+    pub label: AttrValue,
+    #[prop_or(AttrValue::Static("submit"))]
+    pub id: AttrValue,
+    #[prop_or_default]
+    pub busy: bool,
+    #[prop_or_default]
+    pub block: bool,
+}
+
+/// The primary submit button of a form; shows progress while `busy`.
+#[component]
+pub fn SubmitButton(props: &SubmitButtonProps) -> Html {
+    let i18n = use_i18n();
+    html! {
+        <button id={props.id.clone()} type="submit"
+            class={classes!("pf-v6-c-button", "pf-m-primary", props.block.then_some("pf-m-block"), props.busy.then_some("pf-m-in-progress"))}
+            disabled={props.busy} aria-busy={props.busy.to_string()}>
+            <span class="pf-v6-c-button__text">
+                { if props.busy { AttrValue::from(i18n.t(&texts::SUBMITTING)) } else { props.label.clone() } }
+            </span>
+        </button>
+    }
+}
+
+/// A callback storing an input's text into a state.
+pub fn bind(state: &UseStateHandle<String>) -> Callback<String> {
+    let state = state.clone();
+    Callback::from(move |v: String| state.set(v))
+}
+
+/// Wraps a submit handler so the browser does not reload the page.
+pub fn on_submit(cb: Callback<()>) -> Callback<SubmitEvent> {
+    Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        cb.emit(());
+    })
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SendCodeButtonProps {
+    /// The phone the code goes to (validated before sending).
+    pub phone: AttrValue,
+    pub purpose: SmsPurpose,
+    /// Reports a failure (invalid phone, cooldown, …) as a user-facing message.
+    pub on_error: Callback<Option<AttrValue>>,
+    #[prop_or(AttrValue::Static("send-code"))]
+    pub id: AttrValue,
+}
+
+/// "获取验证码" with a resend countdown (from the server's `resend_after_seconds`).
+#[component]
+pub fn SendCodeButton(props: &SendCodeButtonProps) -> Html {
+    let i18n = use_i18n();
+    let toaster = crate::components::use_toaster();
+    let remaining = use_state_eq(|| 0u32);
+    let sending = use_state_eq(|| false);
+
+    {
+        let remaining = remaining.clone();
+        use_effect_with(*remaining > 0, move |counting| {
+            let timer = counting.then(|| {
+                let remaining = remaining.clone();
+                gloo_timers::callback::Interval::new(1_000, move || {
+                    remaining.set((*remaining).saturating_sub(1));
+                })
+            });
+            move || drop(timer)
+        });
+    }
+
+    let onclick = {
+        let (phone, purpose, on_error) =
+            (props.phone.clone(), props.purpose, props.on_error.clone());
+        let (remaining, sending, i18n) = (remaining.clone(), sending.clone(), i18n.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(problem) = check_phone(&phone) {
+                on_error.emit(Some(i18n.t(&problem).into()));
+                return;
+            }
+            on_error.emit(None);
+            sending.set(true);
+            let req = shared_types::account::SmsCodeRequest {
+                phone: phone.trim().to_owned(),
+                purpose,
+            };
+            let (remaining, sending, on_error, i18n, toaster) = (
+                remaining.clone(),
+                sending.clone(),
+                on_error.clone(),
+                i18n.clone(),
+                toaster.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                match crate::api::send_sms_code(&req).await {
+                    Ok(sent) => {
+                        remaining.set(sent.resend_after_seconds.max(1));
+                        toaster.success(i18n.t(&texts::CODE_SENT));
+                    }
+                    Err(err) => on_error.emit(Some(i18n.error(&err).into())),
+                }
+                sending.set(false);
+            });
+        })
+    };
+    let label = if *remaining > 0 {
+        i18n.fmt(&texts::RESEND_IN, &[&remaining.to_string()])
+    } else {
+        i18n.t(&texts::SEND_CODE).to_owned()
+    };
+    html! {
+        <button id={props.id.clone()} type="button" class="pf-v6-c-button pf-m-secondary zp-nowrap"
+            disabled={*remaining > 0 || *sending} {onclick} aria-live="polite">
+            <span class="pf-v6-c-button__text">{ label }</span>
+        </button>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_are_eleven_digits_starting_with_one() {
+        assert!(is_phone("13800000001"));
+        assert!(!is_phone("23800000001"));
+        assert!(!is_phone("1380000000"));
+        assert!(!is_phone("1380000000a"));
+        assert_eq!(check_phone(" "), Some(texts::REQUIRED));
+        assert_eq!(check_phone("12"), Some(texts::BAD_PHONE));
+        assert_eq!(check_phone("13800000001"), None);
+    }
+
+    #[test]
+    fn the_password_policy_needs_length_letters_and_digits() {
+        assert_eq!(check_password_policy("abc12345"), None);
+        assert_eq!(check_password_policy("密码abcd1234"), None);
+        assert_eq!(
+            check_password_policy("abcdefgh"),
+            Some(texts::PASSWORD_POLICY)
+        );
+        assert_eq!(
+            check_password_policy("12345678"),
+            Some(texts::PASSWORD_POLICY)
+        );
+        assert_eq!(check_password_policy("ab12"), Some(texts::PASSWORD_POLICY));
+        assert_eq!(check_password_policy(""), Some(texts::REQUIRED));
+    }
+
+    #[test]
+    fn sms_codes_are_six_digits() {
+        assert_eq!(check_sms_code("123456"), None);
+        assert_eq!(check_sms_code("12345"), Some(texts::BAD_CODE));
+        assert_eq!(check_sms_code("12345a"), Some(texts::BAD_CODE));
+    }
+}

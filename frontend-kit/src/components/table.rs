@@ -1,0 +1,165 @@
+//! A generic data table (PatternFly table that stacks into cards on narrow screens) and its pager.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::i18n::{texts, use_i18n};
+
+/// One column: its header and how a row renders in it.
+pub struct Column<R> {
+    pub title: AttrValue,
+    pub render: Rc<dyn Fn(&R) -> Html>,
+}
+
+impl<R> Column<R> {
+    pub fn new(title: impl Into<AttrValue>, render: impl Fn(&R) -> Html + 'static) -> Self {
+        Self {
+            title: title.into(),
+            render: Rc::new(render),
+        }
+    }
+}
+
+impl<R> Clone for Column<R> {
+    fn clone(&self) -> Self {
+        Self {
+            title: self.title.clone(),
+            render: self.render.clone(),
+        }
+    }
+}
+
+impl<R> PartialEq for Column<R> {
+    fn eq(&self, other: &Self) -> bool {
+        self.title == other.title && Rc::ptr_eq(&self.render, &other.render)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DataTableProps<R: PartialEq + 'static> {
+    pub id: AttrValue,
+    /// Accessible name of the table.
+    pub caption: AttrValue,
+    pub columns: Vec<Column<R>>,
+    pub rows: Rc<Vec<R>>,
+    #[prop_or_default]
+    pub loading: bool,
+}
+
+#[component]
+pub fn DataTable<R: PartialEq + 'static>(props: &DataTableProps<R>) -> Html {
+    let i18n = use_i18n();
+    let body = if props.rows.is_empty() {
+        let text = if props.loading {
+            i18n.t(&texts::LOADING)
+        } else {
+            i18n.t(&texts::NO_DATA)
+        };
+        html! {
+            <tbody class="pf-v6-c-table__tbody">
+                <tr class="pf-v6-c-table__tr"><td class="pf-v6-c-table__td zp-empty" colspan={props.columns.len().to_string()}>{ text }</td></tr>
+            </tbody>
+        }
+    } else {
+        html! {
+            <tbody class="pf-v6-c-table__tbody">
+                { for props.rows.iter().map(|row| html! {
+                    <tr class="pf-v6-c-table__tr">
+                        { for props.columns.iter().map(|c| html! {
+                            <td class="pf-v6-c-table__td" data-label={c.title.clone()}>{ (c.render)(row) }</td>
+                        }) }
+                    </tr>
+                }) }
+            </tbody>
+        }
+    };
+    html! {
+        <table id={props.id.clone()} class="pf-v6-c-table pf-m-grid-md pf-m-compact" aria-busy={props.loading.to_string()}>
+            <caption class="zp-sr-only">{ props.caption.clone() }</caption>
+            <thead class="pf-v6-c-table__thead">
+                <tr class="pf-v6-c-table__tr">
+                    { for props.columns.iter().map(|c| html! {
+                        <th class="pf-v6-c-table__th" scope="col">{ c.title.clone() }</th>
+                    }) }
+                </tr>
+            </thead>
+            { body }
+        </table>
+    }
+}
+
+/// The number of pages for `total` items (at least 1).
+pub fn page_count(total: i64, per_page: u32) -> u32 {
+    let per_page = i64::from(per_page.max(1));
+    u32::try_from((total.max(0) + per_page - 1) / per_page)
+        .unwrap_or(u32::MAX)
+        .max(1)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PagerProps {
+    pub page: u32,
+    pub per_page: u32,
+    pub total: i64,
+    /// Called with `(page, per_page)`.
+    pub onchange: Callback<(u32, u32)>,
+}
+
+#[component]
+pub fn Pager(props: &PagerProps) -> Html {
+    let i18n = use_i18n();
+    let pages = page_count(props.total, props.per_page);
+    let page = props.page.clamp(1, pages);
+    let go = |to: u32| {
+        let per_page = props.per_page;
+        props.onchange.reform(move |_: MouseEvent| (to, per_page))
+    };
+    let on_per_page = props.onchange.reform(|e: Event| {
+        use wasm_bindgen::JsCast;
+        let v = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .and_then(|s| s.value().parse().ok())
+            .unwrap_or(20);
+        (1, v)
+    });
+    html! {
+        <nav class="zp-pager" aria-label={i18n.t(&texts::PAGINATION)}>
+            <span class="zp-pager-info" aria-live="polite">
+                { i18n.fmt(&texts::PAGE_INFO, &[&props.total.to_string(), &page.to_string(), &pages.to_string()]) }
+            </span>
+            <label class="zp-pager-size">
+                <span>{ i18n.t(&texts::PER_PAGE) }</span>
+                <span class="pf-v6-c-form-control">
+                    <select onchange={on_per_page}>
+                        { for [10u32, 20, 50, 100].iter().map(|n| html! {
+                            <option value={n.to_string()} selected={*n == props.per_page}>{ n }</option>
+                        }) }
+                    </select>
+                </span>
+            </label>
+            <button type="button" class="pf-v6-c-button pf-m-plain" aria-label={i18n.t(&texts::PREV_PAGE)}
+                disabled={page <= 1} onclick={go(page.saturating_sub(1).max(1))}>
+                <span class="pf-v6-c-button__icon"><i class="fas fa-angle-left" aria-hidden="true"></i></span>
+            </button>
+            <button type="button" class="pf-v6-c-button pf-m-plain" aria-label={i18n.t(&texts::NEXT_PAGE)}
+                disabled={page >= pages} onclick={go((page + 1).min(pages))}>
+                <span class="pf-v6-c-button__icon"><i class="fas fa-angle-right" aria-hidden="true"></i></span>
+            </button>
+        </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_count_rounds_up_and_never_drops_below_one() {
+        assert_eq!(page_count(0, 20), 1);
+        assert_eq!(page_count(20, 20), 1);
+        assert_eq!(page_count(21, 20), 2);
+        assert_eq!(page_count(5, 0), 5);
+    }
+}

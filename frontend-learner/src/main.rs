@@ -1,0 +1,8 @@
+//! 职培云 学员端 (learner) app (see `app.rs` for its routes).
+
+mod app;
+mod pages;
+
+fn main() {
+    frontend_kit::start::<app::App>();
+}

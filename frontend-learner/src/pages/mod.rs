@@ -1,0 +1,6 @@
+//! The learner app's pages, one folder per feature.
+
+pub mod account;
+pub mod home;
+pub mod login;
+pub mod register;

@@ -1,0 +1,9 @@
+//! `/regulator/account`: change password, rebind phone.
+
+use frontend_kit::pages::AccountSettings;
+use yew::prelude::*;
+
+#[component]
+pub fn Account() -> Html {
+    html! { <AccountSettings /> }
+}

@@ -1,0 +1,9 @@
+//! `/regulator/`: the regulator's home page.
+
+use frontend_kit::pages::HomeSummary;
+use yew::prelude::*;
+
+#[component]
+pub fn Home() -> Html {
+    html! { <HomeSummary /> }
+}
