@@ -20,6 +20,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use anyhow::{Context, Result, anyhow, bail};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
 
 pub const DEMO_TENANT: &str = "demo";
@@ -510,7 +511,7 @@ impl Driver {
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("chrome"));
         caps.insert("goog:chromeOptions".into(), options);
-        let client = ClientBuilder::rustls()?
+        let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(caps)
             .connect(&self.url)
             .await

@@ -3,7 +3,7 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{Api, PASSWORD, error_code, sms_code, spawn_app};
+use crate::helpers::{Api, PASSWORD, error_code, sms_code, spawn_app, spawn_with};
 
 #[tokio::test]
 async fn a_trainee_registers_with_an_sms_code_and_is_signed_in() {
@@ -146,6 +146,25 @@ async fn wrong_passwords_lock_the_account() {
     // Unknown accounts answer exactly like a wrong password.
     let (_, code, _) = error_code(api.try_login("nobody-here", "wrong-pass-1").await).await;
     assert_eq!(code, "invalid_credentials");
+}
+
+#[tokio::test]
+async fn authentication_endpoints_are_rate_limited_per_ip() {
+    let app = spawn_with(&[("ZHIPEI_AUTH_RATE_PER_MINUTE", "3")]).await;
+    let api = Api::new(&app, "demo");
+    // Different accounts, one address: the per-IP window counts them all.
+    for account in ["demo-viewer", "demo-operator", "demo-expert"] {
+        let (status, _, _) = error_code(api.try_login(account, "wrong-pass-1").await).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    let (status, code, _) = error_code(api.try_login("demo-mentor", PASSWORD).await).await;
+    assert_eq!(
+        (status, code.as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+    );
+    // Every account stays refused from this address until the window ends.
+    let (status, code, _) = error_code(api.try_login("demo-viewer", PASSWORD).await).await;
+    assert_eq!(code, "rate_limited", "{status}");
 }
 
 #[tokio::test]
