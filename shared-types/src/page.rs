@@ -40,6 +40,16 @@ impl PageQuery {
     pub fn offset(&self) -> i64 {
         i64::from(self.page.max(1) - 1) * self.limit()
     }
+
+    /// The answer for this query: one page of `items` out of `total`.
+    pub fn page_of<T>(&self, items: Vec<T>, total: i64) -> Page<T> {
+        Page {
+            items,
+            total,
+            page: self.page.max(1),
+            per_page: self.per_page.clamp(1, Self::MAX_PER_PAGE),
+        }
+    }
 }
 
 fn first_page() -> u32 {
@@ -48,4 +58,25 @@ fn first_page() -> u32 {
 
 fn default_per_page() -> u32 {
     20
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paging_is_clamped_and_echoed() {
+        let q = PageQuery {
+            page: 0,
+            per_page: 5000,
+        };
+        assert_eq!((q.limit(), q.offset()), (200, 0));
+        let page = q.page_of(vec![1, 2], 2);
+        assert_eq!((page.page, page.per_page, page.total), (1, 200, 2));
+        let third = PageQuery {
+            page: 3,
+            per_page: 20,
+        };
+        assert_eq!(third.offset(), 40);
+    }
 }

@@ -40,6 +40,19 @@ impl Role {
         Role::Trainee,
     ];
 
+    /// Staff roles: every role but the platform operator's and the trainee's (trainees
+    /// register themselves). A regulator admin grants these.
+    pub const STAFF: [Role; 8] = [
+        Role::RegulatorAdmin,
+        Role::RegulatorOperator,
+        Role::RegulatorViewer,
+        Role::Expert,
+        Role::InstitutionAdmin,
+        Role::InstitutionStaff,
+        Role::Lecturer,
+        Role::Mentor,
+    ];
+
     /// The snake_case name used on the wire, in the database and in Casbin policies.
     pub fn as_str(self) -> &'static str {
         match self {

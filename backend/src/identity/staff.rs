@@ -13,18 +13,6 @@ use crate::db::unique_violation;
 use crate::error::AppError;
 use crate::tenancy::TenantRef;
 
-/// Roles a regulator admin may grant.
-const ASSIGNABLE: [Role; 8] = [
-    Role::RegulatorAdmin,
-    Role::RegulatorOperator,
-    Role::RegulatorViewer,
-    Role::Expert,
-    Role::InstitutionAdmin,
-    Role::InstitutionStaff,
-    Role::Lecturer,
-    Role::Mentor,
-];
-
 fn check_roles(roles: &[Role]) -> Result<Vec<Role>, AppError> {
     if roles.is_empty() {
         return Err(AppError::invalid(
@@ -33,7 +21,7 @@ fn check_roles(roles: &[Role]) -> Result<Vec<Role>, AppError> {
             "needs at least one role",
         ));
     }
-    if let Some(bad) = roles.iter().find(|r| !ASSIGNABLE.contains(r)) {
+    if let Some(bad) = roles.iter().find(|r| !Role::STAFF.contains(r)) {
         return Err(AppError::invalid(
             "roles",
             format!("不能授予角色 {}", bad.label_zh()),
@@ -83,7 +71,7 @@ async fn staff_user(
         .await?
         .ok_or_else(not_found)?;
     let roles = repo::roles_of(conn, tenant.id, id).await?;
-    if !roles.iter().any(|r| ASSIGNABLE.contains(r)) {
+    if !roles.iter().any(|r| Role::STAFF.contains(r)) {
         return Err(not_found());
     }
     Ok((user, roles))
@@ -99,7 +87,7 @@ pub async fn list(
 ) -> Result<(Vec<StaffAccount>, i64), AppError> {
     let staff_roles: Vec<&str> = match q.role {
         Some(role) => vec![role.as_str()],
-        None => ASSIGNABLE.iter().map(|r| r.as_str()).collect(),
+        None => Role::STAFF.iter().map(|r| r.as_str()).collect(),
     };
     let filter = |qb: &mut QueryBuilder<'_, sqlx::Postgres>| {
         qb.push(" from users u where u.tenant_id = ")

@@ -59,12 +59,7 @@ pub async fn list(
     )
     .await?;
     tx.commit().await?;
-    Ok(Json(Page {
-        items,
-        total,
-        page: paging.page.max(1),
-        per_page: u32::try_from(paging.limit()).unwrap_or(20),
-    }))
+    Ok(Json(paging.page_of(items, total)))
 }
 
 /// Creates a staff account with roles (regulator admin).

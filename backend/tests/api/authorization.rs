@@ -7,39 +7,60 @@ use shared_types::Role;
 use crate::helpers::{Api, error_code, spawn_app};
 
 #[tokio::test]
-async fn a_viewer_reads_but_cannot_write() {
+async fn operators_and_viewers_read_but_cannot_write() {
     let app = spawn_app().await;
-    let mut viewer = Api::new(&app, "demo");
-    viewer.login("demo-viewer").await;
-    assert_eq!(
-        viewer.get("/api/v1/admin/accounts").await.status(),
-        StatusCode::OK
-    );
-    assert_eq!(
-        viewer.get("/api/v1/tenant/settings").await.status(),
-        StatusCode::OK
-    );
-    let create = json!({"username": "new-op", "name": "新人", "password": "pass-2026x", "roles": ["regulator_operator"]});
-    let (status, code, _) = error_code(viewer.post("/api/v1/admin/accounts", create).await).await;
-    assert_eq!(
-        (status, code.as_str()),
-        (StatusCode::FORBIDDEN, "forbidden")
-    );
-    let (status, _, _) = error_code(
-        viewer
-            .send(
-                "PATCH",
-                "/api/v1/tenant/settings",
-                json!({"heartbeat_seconds": 20}),
-            )
-            .await,
-    )
-    .await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
-    assert_eq!(
-        viewer.get("/api/v1/audit").await.status(),
-        StatusCode::FORBIDDEN
-    );
+    for account in ["demo-operator", "demo-viewer"] {
+        let mut api = Api::new(&app, "demo");
+        api.login(account).await;
+        for path in ["/api/v1/admin/accounts", "/api/v1/tenant/settings"] {
+            assert_eq!(
+                api.get(path).await.status(),
+                StatusCode::OK,
+                "{account} {path}"
+            );
+        }
+        let create = json!({"username": "new-op", "name": "新人", "password": "pass-2026x", "roles": ["regulator_operator"]});
+        let (status, code, _) = error_code(api.post("/api/v1/admin/accounts", create).await).await;
+        assert_eq!(
+            (status, code.as_str()),
+            (StatusCode::FORBIDDEN, "forbidden"),
+            "{account}"
+        );
+        let patch = json!({"heartbeat_seconds": 20});
+        let (status, _, _) =
+            error_code(api.send("PATCH", "/api/v1/tenant/settings", patch).await).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{account}");
+        assert_eq!(
+            api.get("/api/v1/audit").await.status(),
+            StatusCode::FORBIDDEN,
+            "{account}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn experts_and_the_platform_operator_stay_out_of_site_administration() {
+    let app = spawn_app().await;
+    for account in ["demo-expert", "demo-platform"] {
+        let mut api = Api::new(&app, "demo");
+        api.login(account).await;
+        for path in [
+            "/api/v1/admin/accounts",
+            "/api/v1/tenant/settings",
+            "/api/v1/audit",
+        ] {
+            assert_eq!(
+                api.get(path).await.status(),
+                StatusCode::FORBIDDEN,
+                "{account} {path}"
+            );
+        }
+        assert_eq!(
+            api.get("/api/v1/me").await.status(),
+            StatusCode::OK,
+            "{account}"
+        );
+    }
 }
 
 #[tokio::test]
