@@ -619,11 +619,35 @@ impl Browser {
         error_css: Option<&str>,
         ok: impl Fn(&str) -> bool,
     ) -> Result<String> {
+        self.wait_reading(css, Reading::Text, timeout, error_css, ok)
+            .await
+    }
+
+    /// [`Self::wait_text`] for the current value of a form field.
+    pub async fn wait_value(
+        &self,
+        css: &str,
+        timeout: Duration,
+        error_css: Option<&str>,
+        ok: impl Fn(&str) -> bool,
+    ) -> Result<String> {
+        self.wait_reading(css, Reading::Value, timeout, error_css, ok)
+            .await
+    }
+
+    async fn wait_reading(
+        &self,
+        css: &str,
+        reading: Reading,
+        timeout: Duration,
+        error_css: Option<&str>,
+        ok: impl Fn(&str) -> bool,
+    ) -> Result<String> {
         let started = Instant::now();
         let mut last: Option<String> = None;
         loop {
             if let Ok(el) = self.client.find(Locator::Css(css)).await
-                && let Ok(text) = el.text().await
+                && let Ok(Some(text)) = reading.of(&el).await
             {
                 let text = text.trim().to_string();
                 if ok(&text) {
@@ -647,13 +671,55 @@ impl Browser {
                     .map(|u| u.to_string())
                     .unwrap_or_default();
                 bail!(
-                    "[{}] `{css}` did not show the expected text within {}s (last text: {last:?}, at {url})",
+                    "[{}] `{css}` did not show the expected {} within {}s (last: {last:?}, at {url})",
                     self.name,
+                    reading.name(),
                     timeout.as_secs()
                 );
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Whether `css` matches anything now (no waiting).
+    pub async fn exists(&self, css: &str) -> Result<bool> {
+        let found = self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .with_context(|| format!("[{}] looking for `{css}`", self.name))?;
+        Ok(!found.is_empty())
+    }
+
+    /// Narrows the window to a phone's width (390 CSS pixels, an iPhone 12 to 15).
+    pub async fn use_phone_width(&self) -> Result<()> {
+        self.client
+            .set_window_size(390, 844)
+            .await
+            .with_context(|| format!("[{}] resizing to phone width", self.name))
+    }
+
+    /// How many CSS pixels the page is wider than the window: 0 when nothing scrolls sideways.
+    pub async fn horizontal_overflow(&self) -> Result<i64> {
+        let overflow = self
+            .client
+            .execute(
+                "return document.documentElement.scrollWidth - window.innerWidth;",
+                Vec::new(),
+            )
+            .await
+            .with_context(|| format!("[{}] measuring the page width", self.name))?;
+        overflow
+            .as_i64()
+            .ok_or_else(|| anyhow!("[{}] page width came back as {overflow}", self.name))
+    }
+
+    /// Reloads the current page, as the browser's reload button does.
+    pub async fn reload(&self) -> Result<()> {
+        self.client
+            .refresh()
+            .await
+            .with_context(|| format!("[{}] reloading the page", self.name))
     }
 
     /// Logs in on `/<app>/login` and returns the name shown in `#user-name`.
@@ -708,6 +774,30 @@ impl Browser {
     pub async fn close(self) {
         if let Err(err) = self.client.close().await {
             eprintln!("e2e: [{}] closing the session: {err}", self.name);
+        }
+    }
+}
+
+/// What [`Browser::wait_reading`] reads from an element.
+#[derive(Clone, Copy)]
+enum Reading {
+    Text,
+    /// A form field's current `value` property (not the attribute it started with).
+    Value,
+}
+
+impl Reading {
+    async fn of(self, el: &Element) -> Result<Option<String>, fantoccini::error::CmdError> {
+        match self {
+            Reading::Text => el.text().await.map(Some),
+            Reading::Value => el.prop("value").await,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Reading::Text => "text",
+            Reading::Value => "value",
         }
     }
 }

@@ -78,6 +78,20 @@ async fn browser_journeys() -> Result<()> {
     }
     first.close().await;
 
+    // (4) A regulator admin changes a site setting; a viewer sees it and cannot change it.
+    let admin = driver.browser("regulator-settings-admin").await?;
+    let viewer = driver.browser("regulator-settings-viewer").await?;
+    journeys
+        .run(
+            "a regulator admin changes the daily cap; a viewer only reads it",
+            &backend,
+            &[&admin, &viewer],
+            change_site_settings(&backend, &admin, &viewer, &cfg.demo_password),
+        )
+        .await;
+    admin.close().await;
+    viewer.close().await;
+
     journeys.finish()
 }
 
@@ -145,5 +159,58 @@ async fn second_device_replaces_first(
             text.contains(&t.name)
         })
         .await?;
+    Ok(())
+}
+
+async fn change_site_settings(
+    backend: &Backend,
+    admin: &Browser,
+    viewer: &Browser,
+    password: &str,
+) -> Result<()> {
+    admin
+        .log_in(backend, "regulator", "demo-admin", password)
+        .await?;
+    admin.click("#zp-nav a[href$='/settings']").await?;
+    // Not 6 yet, or the reload below would prove nothing.
+    admin
+        .wait_value("#daily-cap", UI_TIMEOUT, Some("#load-error"), |v| {
+            !v.is_empty() && v != "6"
+        })
+        .await?;
+    admin.fill("#daily-cap", "6").await?;
+    admin.click("#save-settings").await?;
+    admin
+        .wait_text(
+            ".pf-m-toast .pf-m-success",
+            UI_TIMEOUT,
+            Some("#form-error"),
+            |text| text.contains("已保存") || text.contains("Saved"),
+        )
+        .await?;
+    admin.reload().await?;
+    admin
+        .wait_value("#daily-cap", UI_TIMEOUT, Some("#load-error"), |v| v == "6")
+        .await?;
+
+    viewer
+        .log_in(backend, "regulator", "demo-viewer", password)
+        .await?;
+    viewer.use_phone_width().await?;
+    viewer.goto(&backend.url("/regulator/settings")).await?;
+    viewer
+        .wait_value("#daily-cap", UI_TIMEOUT, Some("#load-error"), |v| v == "6")
+        .await?;
+    if viewer.exists("#save-settings").await? {
+        bail!("a regulator viewer is offered `#save-settings`");
+    }
+    let field = viewer.wait_for("#daily-cap", UI_TIMEOUT).await?;
+    if field.attr("readonly").await?.is_none() {
+        bail!("a regulator viewer can edit `#daily-cap`");
+    }
+    let overflow = viewer.horizontal_overflow().await?;
+    if overflow > 0 {
+        bail!("at phone width the settings page is {overflow}px wider than the screen");
+    }
     Ok(())
 }

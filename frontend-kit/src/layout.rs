@@ -2,6 +2,7 @@
 //! roles, the language switch and sign-out; a side navigation that becomes a menu under the header
 //! on phone widths; and the main content.
 
+use shared_types::Role;
 use shared_types::account::Me;
 use yew::prelude::*;
 use yew_nested_router::components::Link;
@@ -18,11 +19,28 @@ pub struct NavEntry<T> {
     pub label: Text,
     /// A Font Awesome icon name, e.g. `fa-home`.
     pub icon: &'static str,
+    /// Shown only to users holding one of these roles; empty: to everyone signed in.
+    pub roles: &'static [Role],
 }
 
 impl<T> NavEntry<T> {
     pub fn new(to: T, label: Text, icon: &'static str) -> Self {
-        Self { to, label, icon }
+        Self {
+            to,
+            label,
+            icon,
+            roles: &[],
+        }
+    }
+
+    /// Limits the entry to the roles the server lets through to its page.
+    pub fn only_for(mut self, roles: &'static [Role]) -> Self {
+        self.roles = roles;
+        self
+    }
+
+    fn visible_to(&self, me: &Me) -> bool {
+        self.roles.is_empty() || me.roles.iter().any(|r| self.roles.contains(r))
     }
 }
 
@@ -77,7 +95,7 @@ pub fn AppShell<T: Target + 'static>(props: &AppShellProps<T>) -> Html {
                 <nav id="zp-nav" class={classes!("zp-nav", menu_open.then_some("zp-open"))}
                     aria-label={i18n.t(&texts::MAIN_NAV)} onclick={close_menu}>
                     <ul>
-                        { for props.nav.iter().map(|entry| html! {
+                        { for props.nav.iter().filter(|entry| entry.visible_to(&me)).map(|entry| html! {
                             <li>
                                 <Link<T> to={entry.to.clone()} class="zp-nav-link" active="zp-active">
                                     <i class={classes!("fas", "fa-fw", entry.icon)} aria-hidden="true"></i>

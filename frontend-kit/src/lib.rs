@@ -17,8 +17,8 @@ use yew::prelude::*;
 /// Everything most pages need.
 pub mod prelude {
     pub use crate::components::form::{
-        FormError, RolePicker, SelectField, SendCodeButton, SubmitButton, TextField, bind,
-        on_submit,
+        CheckField, FormError, NumberField, RolePicker, SelectField, SendCodeButton, Submit,
+        SubmitButton, TextField, bind, on_submit, use_submit,
     };
     pub use crate::components::{
         Column, DataTable, Dialog, Loading, Pager, Remote, use_remote, use_toaster,

@@ -2,6 +2,7 @@
 
 use frontend_kit::AppRoot;
 use frontend_kit::prelude::*;
+use shared_types::Role;
 use shared_types::role::Side;
 use yew::prelude::*;
 use yew_nested_router::prelude::{Switch as RouteSwitch, *};
@@ -14,10 +15,17 @@ pub enum Route {
     Account,
     Staff,
     Audit,
+    Settings,
     #[target(index)]
     Home,
 }
 
+/// The three levels of T-7.2.1.1: system admin, operations, browse-only.
+const REGULATORS: [Role; 3] = [
+    Role::RegulatorAdmin,
+    Role::RegulatorOperator,
+    Role::RegulatorViewer,
+];
 const STAFF: Text = Text::new("人员管理", "Staff accounts");
 const AUDIT: Text = Text::new("审计日志", "Audit log");
 
@@ -41,6 +49,7 @@ fn switch(route: Route) -> Html {
         Route::Account => html! { <Shell><pages::account::Account /></Shell> },
         Route::Staff => html! { <Shell><pages::staff::Staff /></Shell> },
         Route::Audit => html! { <Shell><pages::audit::Audit /></Shell> },
+        Route::Settings => html! { <Shell><pages::settings::Settings /></Shell> },
     }
 }
 
@@ -54,8 +63,10 @@ struct ShellProps {
 fn Shell(props: &ShellProps) -> Html {
     let nav = vec![
         NavEntry::new(Route::Home, texts::HOME, "fa-home"),
-        NavEntry::new(Route::Staff, STAFF, "fa-users-cog"),
-        NavEntry::new(Route::Audit, AUDIT, "fa-clipboard-list"),
+        NavEntry::new(Route::Staff, STAFF, "fa-users-cog").only_for(&REGULATORS),
+        NavEntry::new(Route::Audit, AUDIT, "fa-clipboard-list").only_for(&[Role::RegulatorAdmin]),
+        NavEntry::new(Route::Settings, pages::settings::TITLE, "fa-sliders-h")
+            .only_for(&REGULATORS),
         NavEntry::new(Route::Account, texts::ACCOUNT, "fa-user-cog"),
     ];
     html! {

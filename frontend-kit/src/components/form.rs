@@ -1,6 +1,6 @@
 //! Form fields with PatternFly 6 markup, each with a real `<label for>`, helper text and its
-//! validation message wired through `aria-describedby` / `aria-invalid`; plus the validation
-//! rules the forms share.
+//! validation message wired through `aria-describedby` / `aria-invalid`; the validation rules
+//! the forms share; and [`Submit`], the state of a form being sent.
 
 use shared_types::Role;
 use shared_types::account::SmsPurpose;
@@ -9,6 +9,14 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::i18n::{Text, texts, use_i18n};
+
+mod check;
+mod number;
+mod submit;
+
+pub use check::CheckField;
+pub use number::NumberField;
+pub use submit::{Submit, use_submit};
 
 // ---- validation rules (pure, tested natively) ----
 
@@ -45,6 +53,14 @@ pub fn check_name(s: &str) -> Option<Text> {
     check_required(s).or_else(|| (s.trim().chars().count() > 50).then_some(texts::NAME_TOO_LONG))
 }
 
+/// The value typed into a field, or why it is not one: `bad` when it does not parse as `T`.
+pub fn parse_field<T: std::str::FromStr>(s: &str, bad: Text) -> Result<T, Text> {
+    match check_required(s) {
+        Some(problem) => Err(problem),
+        None => s.trim().parse().map_err(|_| bad),
+    }
+}
+
 // ---- fields ----
 
 fn input_value(e: &InputEvent) -> String {
@@ -71,6 +87,9 @@ pub struct TextFieldProps {
     pub required: bool,
     #[prop_or_default]
     pub disabled: bool,
+    /// Shown but not editable (still focusable and readable, unlike `disabled`).
+    #[prop_or_default]
+    pub readonly: bool,
     #[prop_or_default]
     pub autocomplete: Option<AttrValue>,
     #[prop_or_default]
@@ -79,6 +98,13 @@ pub struct TextFieldProps {
     pub maxlength: Option<AttrValue>,
     #[prop_or_default]
     pub placeholder: Option<AttrValue>,
+    /// `min`, `max` and `step` of a number input.
+    #[prop_or_default]
+    pub min: Option<AttrValue>,
+    #[prop_or_default]
+    pub max: Option<AttrValue>,
+    #[prop_or_default]
+    pub step: Option<AttrValue>,
     /// Something beside the input, e.g. a send-code button.
     #[prop_or_default]
     pub addon: Option<Html>,
@@ -91,7 +117,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     let invalid = props.error.is_some();
     let oninput = props.oninput.reform(|e: InputEvent| input_value(&e));
     let control = html! {
-        <span class={classes!("pf-v6-c-form-control", invalid.then_some("pf-m-error"), props.disabled.then_some("pf-m-disabled"))}>
+        <span class={classes!("pf-v6-c-form-control", invalid.then_some("pf-m-error"), props.disabled.then_some("pf-m-disabled"), props.readonly.then_some("pf-m-readonly"))}>
             <input
                 id={props.id.clone()}
                 name={props.id.clone()}
@@ -100,10 +126,14 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                 {oninput}
                 required={props.required}
                 disabled={props.disabled}
+                readonly={props.readonly}
                 autocomplete={props.autocomplete.clone()}
                 inputmode={props.inputmode.clone()}
                 maxlength={props.maxlength.clone()}
                 placeholder={props.placeholder.clone()}
+                min={props.min.clone()}
+                max={props.max.clone()}
+                step={props.step.clone()}
                 aria-invalid={invalid.to_string()}
                 aria-describedby={(invalid || props.helper.is_some()).then(|| helper_id.clone())}
             />
@@ -429,6 +459,24 @@ mod tests {
         );
         assert_eq!(check_password_policy("ab12"), Some(texts::PASSWORD_POLICY));
         assert_eq!(check_password_policy(""), Some(texts::REQUIRED));
+    }
+
+    #[test]
+    fn typed_values_parse_or_say_why_not() {
+        assert_eq!(parse_field::<u32>(" 45 ", texts::BAD_WHOLE_NUMBER), Ok(45));
+        assert_eq!(
+            parse_field::<u32>("", texts::BAD_WHOLE_NUMBER),
+            Err(texts::REQUIRED)
+        );
+        assert_eq!(
+            parse_field::<u32>("-1", texts::BAD_WHOLE_NUMBER),
+            Err(texts::BAD_WHOLE_NUMBER)
+        );
+        assert_eq!(parse_field::<f32>("0.75", texts::BAD_NUMBER), Ok(0.75));
+        assert_eq!(
+            parse_field::<f32>("x", texts::BAD_NUMBER),
+            Err(texts::BAD_NUMBER)
+        );
     }
 
     #[test]

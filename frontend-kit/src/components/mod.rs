@@ -205,3 +205,28 @@ pub fn format_time(t: &chrono::DateTime<chrono::Utc>) -> String {
         .format("%Y-%m-%d %H:%M")
         .to_string()
 }
+
+/// The start of a `YYYY-MM-DD` day in the browser's time zone; with `next_day`, the start of the
+/// day after, so a "to" date filter includes its whole day.
+pub fn day_start(date: &str, next_day: bool) -> Option<chrono::DateTime<chrono::Utc>> {
+    use chrono::TimeZone;
+    let day = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    let day = if next_day { day.succ_opt()? } else { day };
+    chrono::Local
+        .from_local_datetime(&day.and_hms_opt(0, 0, 0)?)
+        .earliest()
+        .map(|t| t.with_timezone(&chrono::Utc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_to_date_includes_the_whole_day() {
+        let from = day_start("2026-05-09", false);
+        let to = day_start("2026-05-09", true);
+        assert!(matches!((from, to), (Some(a), Some(b)) if (b - a).num_hours() == 24));
+        assert_eq!(day_start("not a date", false), None);
+    }
+}

@@ -25,6 +25,7 @@ pub const SEND_CODE: Text = Text::new("获取验证码", "Send code");
 pub const RESEND_IN: Text = Text::new("{0} 秒后重新获取", "Resend in {0}s");
 pub const CODE_SENT: Text = Text::new("验证码已发送", "Code sent");
 pub const SAVE: Text = Text::new("保存", "Save");
+pub const SAVED: Text = Text::new("已保存", "Saved");
 pub const CANCEL: Text = Text::new("取消", "Cancel");
 pub const CLOSE: Text = Text::new("关闭", "Close");
 pub const CONFIRM: Text = Text::new("确定", "Confirm");
@@ -75,3 +76,8 @@ pub const PASSWORD_POLICY: Text = Text::new(
 );
 pub const PASSWORD_MISMATCH: Text = Text::new("两次输入的密码不一致", "The passwords do not match");
 pub const NAME_TOO_LONG: Text = Text::new("不能超过 50 个字", "At most 50 characters");
+pub const BAD_WHOLE_NUMBER: Text =
+    Text::new("请输入 0 或正整数", "Enter a whole number (0, 1, 2, …)");
+pub const BAD_NUMBER: Text = Text::new("请输入数字", "Enter a number");
+/// A number field's helper text followed by its bounds.
+pub const WITH_RANGE: Text = Text::new("{0}（范围 {1}–{2}）", "{0} (range {1}–{2})");

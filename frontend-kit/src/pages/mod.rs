@@ -38,6 +38,28 @@ pub fn PageTitle(props: &PageTitleProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
+pub struct SectionCardProps {
+    /// The section's id; its heading gets `<id>-title`.
+    pub id: AttrValue,
+    pub title: AttrValue,
+    pub children: Html,
+}
+
+/// A titled card on a page, labelled by its heading; several sit side by side in `zp-cards`.
+#[component]
+pub fn SectionCard(props: &SectionCardProps) -> Html {
+    let title_id = format!("{}-title", props.id);
+    html! {
+        <section id={props.id.clone()} class="pf-v6-c-card zp-card" aria-labelledby={title_id.clone()}>
+            <div class="pf-v6-c-card__title">
+                <h2 class="pf-v6-c-card__title-text" id={title_id}>{ props.title.clone() }</h2>
+            </div>
+            <div class="pf-v6-c-card__body">{ props.children.clone() }</div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
 pub struct AuthCardProps {
     /// Small line above the title (the site's name).
     pub kicker: AttrValue,

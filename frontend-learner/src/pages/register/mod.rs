@@ -1,4 +1,4 @@
-//! `/learner/register`: trainee self-registration (T-7.2.5a). Registering with this device's id
+//! `/learner/register`: trainee self-registration (T-7.2.6a). Registering with this device's id
 //! signs the new account in, so the page ends on the home page.
 
 use frontend_kit::components::form::{

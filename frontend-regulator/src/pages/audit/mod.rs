@@ -1,8 +1,7 @@
 //! `/regulator/audit`: the audit trail (Z-V.4) — every state change and sign-in attempt, filtered
 //! by action, result and date.
 
-use chrono::{Local, NaiveDate, TimeZone, Utc};
-use frontend_kit::components::format_time;
+use frontend_kit::components::{day_start, format_time};
 use frontend_kit::prelude::*;
 use shared_types::audit::{AuditEntry, AuditQuery};
 use yew::prelude::*;
@@ -18,16 +17,6 @@ const SUCCESS: Text = Text::new("成功", "Success");
 const FROM: Text = Text::new("开始日期", "From");
 const TO: Text = Text::new("结束日期", "To");
 const ANONYMOUS: Text = Text::new("匿名", "Anonymous");
-
-/// Start of a local calendar day (`to` days are inclusive: the next day's start).
-fn day_start(date: &str, next_day: bool) -> Option<chrono::DateTime<Utc>> {
-    let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
-    let day = if next_day { day.succ_opt()? } else { day };
-    Local
-        .from_local_datetime(&day.and_hms_opt(0, 0, 0)?)
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-}
 
 #[component]
 pub fn Audit() -> Html {
@@ -150,18 +139,5 @@ pub fn Audit() -> Html {
             <DataTable<AuditEntry> id="audit-table" caption={i18n.t(&TITLE)} {columns} {rows} loading={remote.loading} />
             <Pager {page} {per_page} {total} onchange={on_page} />
         </>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_to_date_includes_the_whole_day() {
-        let from = day_start("2026-05-09", false);
-        let to = day_start("2026-05-09", true);
-        assert!(matches!((from, to), (Some(a), Some(b)) if (b - a).num_hours() == 24));
-        assert_eq!(day_start("not a date", false), None);
     }
 }

@@ -1,16 +1,14 @@
 //! The staff page's dialogs. Each reports `on_done(true)` after a change, `on_done(false)` when
 //! cancelled.
 
-use std::future::Future;
-
 use frontend_kit::components::form::{
     check_name, check_password_policy, check_phone, check_required,
 };
 use frontend_kit::prelude::*;
+use shared_types::Role;
 use shared_types::admin::{
     CreateStaffRequest, ResetPasswordRequest, StaffAccount, UpdateStaffRequest,
 };
-use shared_types::{ApiError, Role};
 use yew::prelude::*;
 
 use super::STAFF_ROLES;
@@ -41,57 +39,10 @@ pub struct AccountProps {
     pub on_done: Callback<bool>,
 }
 
-/// Submission state shared by the dialogs: shows errors after the first try, runs one call at a
-/// time, reports a failure in the dialog and success through `on_done(true)`.
-#[derive(Clone)]
-struct Submit {
-    show_errors: UseStateHandle<bool>,
-    busy: UseStateHandle<bool>,
-    error: UseStateHandle<Option<AttrValue>>,
-}
-
-#[hook]
-fn use_submit() -> Submit {
-    Submit {
-        show_errors: use_state_eq(|| false),
-        busy: use_state_eq(|| false),
-        error: use_state_eq(|| None),
-    }
-}
-
-impl Submit {
-    fn shown(&self, i18n: &I18n, problem: Option<Text>) -> Option<AttrValue> {
-        problem
-            .filter(|_| *self.show_errors)
-            .map(|t| AttrValue::from(i18n.t(&t)))
-    }
-
-    fn run<F>(&self, i18n: &I18n, invalid: bool, on_done: &Callback<bool>, call: F)
-    where
-        F: Future<Output = Result<(), ApiError>> + 'static,
-    {
-        self.show_errors.set(true);
-        if invalid || *self.busy {
-            return;
-        }
-        self.busy.set(true);
-        self.error.set(None);
-        let (busy, error, i18n, on_done) = (
-            self.busy.clone(),
-            self.error.clone(),
-            i18n.clone(),
-            on_done.clone(),
-        );
-        wasm_bindgen_futures::spawn_local(async move {
-            match call.await {
-                Ok(()) => on_done.emit(true),
-                Err(err) => {
-                    error.set(Some(i18n.error(&err).into()));
-                    busy.set(false);
-                }
-            }
-        });
-    }
+/// What a dialog's call does on success: tell the page, which closes the dialog and reloads.
+fn changed(on_done: &Callback<bool>) -> impl FnOnce(()) + 'static {
+    let on_done = on_done.clone();
+    move |()| on_done.emit(true)
 }
 
 fn footer(
@@ -161,12 +112,14 @@ pub fn CreateDialog(props: &CreateProps) -> Html {
             password: (*password).clone(),
             roles: (*roles).clone(),
         };
-        let (submit, i18n, on_done) = (submit.clone(), i18n.clone(), props.on_done.clone());
+        let (submit, on_done) = (submit.clone(), props.on_done.clone());
         Callback::from(move |()| {
             let req = req.clone();
-            submit.run(&i18n, invalid, &on_done, async move {
-                frontend_kit::api::create_staff(&req).await.map(|_| ())
-            });
+            submit.run(
+                invalid,
+                async move { frontend_kit::api::create_staff(&req).await.map(|_| ()) },
+                changed(&on_done),
+            );
         })
     };
     let on_roles = {
@@ -176,20 +129,20 @@ pub fn CreateDialog(props: &CreateProps) -> Html {
     let on_close = props.on_done.reform(|()| false);
     html! {
         <Dialog id="create-dialog" title={i18n.t(&CREATE_TITLE)} onclose={on_close}
-            footer={footer(&i18n, "create-form", &texts::SAVE, *submit.busy, false, &props.on_done)}>
+            footer={footer(&i18n, "create-form", &texts::SAVE, submit.busy(), false, &props.on_done)}>
             <form id="create-form" class="pf-v6-c-form" novalidate=true onsubmit={on_submit(onsubmit)}>
-                <FormError message={(*submit.error).clone()} />
+                <FormError message={submit.form_error(&i18n)} />
                 <TextField id="staff-username" label={i18n.t(&texts::USERNAME)} required=true autocomplete="off"
-                    value={(*username).clone()} oninput={bind(&username)} error={submit.shown(&i18n, username_error)} />
+                    value={(*username).clone()} oninput={bind(&username)} error={submit.field_error(&i18n, "username", username_error)} />
                 <TextField id="staff-name" label={i18n.t(&texts::NAME)} required=true maxlength="50"
-                    value={(*name).clone()} oninput={bind(&name)} error={submit.shown(&i18n, name_error)} />
+                    value={(*name).clone()} oninput={bind(&name)} error={submit.field_error(&i18n, "name", name_error)} />
                 <TextField id="staff-phone" label={i18n.t(&PHONE_OPTIONAL)} input_type="tel" inputmode="numeric" maxlength="11"
-                    value={(*phone).clone()} oninput={bind(&phone)} error={submit.shown(&i18n, phone_error)} />
+                    value={(*phone).clone()} oninput={bind(&phone)} error={submit.field_error(&i18n, "phone", phone_error)} />
                 <TextField id="staff-password" label={i18n.t(&INITIAL_PASSWORD)} input_type="password" required=true
                     autocomplete="new-password" value={(*password).clone()} oninput={bind(&password)}
-                    error={submit.shown(&i18n, password_error)} helper={AttrValue::from(i18n.t(&texts::PASSWORD_POLICY))} />
+                    error={submit.field_error(&i18n, "password", password_error)} helper={AttrValue::from(i18n.t(&texts::PASSWORD_POLICY))} />
                 <RolePicker id="staff-roles" legend={i18n.t(&texts::ROLES)} options={STAFF_ROLES.to_vec()}
-                    selected={(*roles).clone()} onchange={on_roles} error={submit.shown(&i18n, roles_error)} />
+                    selected={(*roles).clone()} onchange={on_roles} error={submit.field_error(&i18n, "roles", roles_error)} />
             </form>
         </Dialog>
     }
@@ -216,21 +169,18 @@ pub fn EditDialog(props: &AccountProps) -> Html {
             roles: Some((*roles).clone()).filter(|r| *r != account.roles),
             enabled: None,
         };
-        let (id, submit, i18n, on_done) = (
-            account.id,
-            submit.clone(),
-            i18n.clone(),
-            props.on_done.clone(),
-        );
+        let (id, submit, on_done) = (account.id, submit.clone(), props.on_done.clone());
         Callback::from(move |()| {
             let req = req.clone();
             if req == UpdateStaffRequest::default() && !invalid {
                 on_done.emit(false);
                 return;
             }
-            submit.run(&i18n, invalid, &on_done, async move {
-                frontend_kit::api::update_staff(id, &req).await.map(|_| ())
-            });
+            submit.run(
+                invalid,
+                async move { frontend_kit::api::update_staff(id, &req).await.map(|_| ()) },
+                changed(&on_done),
+            );
         })
     };
     let on_roles = {
@@ -243,16 +193,16 @@ pub fn EditDialog(props: &AccountProps) -> Html {
     let on_close = props.on_done.reform(|()| false);
     html! {
         <Dialog id="edit-dialog" title={i18n.fmt(&EDIT_TITLE, &[&account.name])} onclose={on_close}
-            footer={footer(&i18n, "edit-form", &texts::SAVE, *submit.busy, false, &props.on_done)}>
+            footer={footer(&i18n, "edit-form", &texts::SAVE, submit.busy(), false, &props.on_done)}>
             <form id="edit-form" class="pf-v6-c-form" novalidate=true onsubmit={on_submit(onsubmit)}>
-                <FormError message={(*submit.error).clone()} />
+                <FormError message={submit.form_error(&i18n)} />
                 <TextField id="staff-name" label={i18n.t(&texts::NAME)} required=true maxlength="50"
-                    value={(*name).clone()} oninput={bind(&name)} error={submit.shown(&i18n, name_error)} />
+                    value={(*name).clone()} oninput={bind(&name)} error={submit.field_error(&i18n, "name", name_error)} />
                 <TextField id="staff-phone" label={i18n.t(&PHONE_OPTIONAL)} input_type="tel" inputmode="numeric" maxlength="11"
-                    value={(*phone).clone()} oninput={bind(&phone)} error={submit.shown(&i18n, phone_error)}
+                    value={(*phone).clone()} oninput={bind(&phone)} error={submit.field_error(&i18n, "phone", phone_error)}
                     helper={AttrValue::from(i18n.t(&PHONE_KEEP))} />
                 <RolePicker id="staff-roles" legend={i18n.t(&texts::ROLES)} {options}
-                    selected={(*roles).clone()} onchange={on_roles} error={submit.shown(&i18n, roles_error)} />
+                    selected={(*roles).clone()} onchange={on_roles} error={submit.field_error(&i18n, "roles", roles_error)} />
             </form>
         </Dialog>
     }
@@ -268,29 +218,26 @@ pub fn ResetPasswordDialog(props: &AccountProps) -> Html {
         let req = ResetPasswordRequest {
             new_password: (*password).clone(),
         };
-        let (id, submit, i18n, on_done) = (
-            props.account.id,
-            submit.clone(),
-            i18n.clone(),
-            props.on_done.clone(),
-        );
+        let (id, submit, on_done) = (props.account.id, submit.clone(), props.on_done.clone());
         let invalid = password_error.is_some();
         Callback::from(move |()| {
             let req = req.clone();
-            submit.run(&i18n, invalid, &on_done, async move {
-                frontend_kit::api::reset_staff_password(id, &req).await
-            });
+            submit.run(
+                invalid,
+                async move { frontend_kit::api::reset_staff_password(id, &req).await },
+                changed(&on_done),
+            );
         })
     };
     let on_close = props.on_done.reform(|()| false);
     html! {
         <Dialog id="reset-dialog" title={i18n.fmt(&RESET_TITLE, &[&props.account.name])} onclose={on_close}
-            footer={footer(&i18n, "reset-form", &texts::SAVE, *submit.busy, false, &props.on_done)}>
+            footer={footer(&i18n, "reset-form", &texts::SAVE, submit.busy(), false, &props.on_done)}>
             <form id="reset-form" class="pf-v6-c-form" novalidate=true onsubmit={on_submit(onsubmit)}>
-                <FormError message={(*submit.error).clone()} />
+                <FormError message={submit.form_error(&i18n)} />
                 <TextField id="staff-new-password" label={i18n.t(&NEW_PASSWORD)} input_type="password" required=true
                     autocomplete="new-password" value={(*password).clone()} oninput={bind(&password)}
-                    error={submit.shown(&i18n, password_error)} helper={AttrValue::from(i18n.t(&texts::PASSWORD_POLICY))} />
+                    error={submit.field_error(&i18n, "new_password", password_error)} helper={AttrValue::from(i18n.t(&texts::PASSWORD_POLICY))} />
             </form>
         </Dialog>
     }
@@ -301,24 +248,21 @@ pub fn DeleteDialog(props: &AccountProps) -> Html {
     let i18n = use_i18n();
     let submit = use_submit();
     let onsubmit = {
-        let (id, submit, i18n, on_done) = (
-            props.account.id,
-            submit.clone(),
-            i18n.clone(),
-            props.on_done.clone(),
-        );
+        let (id, submit, on_done) = (props.account.id, submit.clone(), props.on_done.clone());
         Callback::from(move |()| {
-            submit.run(&i18n, false, &on_done, async move {
-                frontend_kit::api::delete_staff(id).await
-            });
+            submit.run(
+                false,
+                async move { frontend_kit::api::delete_staff(id).await },
+                changed(&on_done),
+            );
         })
     };
     let on_close = props.on_done.reform(|()| false);
     html! {
         <Dialog id="delete-dialog" title={i18n.t(&DELETE_TITLE)} onclose={on_close}
-            footer={footer(&i18n, "delete-form", &DELETE, *submit.busy, true, &props.on_done)}>
+            footer={footer(&i18n, "delete-form", &DELETE, submit.busy(), true, &props.on_done)}>
             <form id="delete-form" novalidate=true onsubmit={on_submit(onsubmit)}>
-                <FormError message={(*submit.error).clone()} />
+                <FormError message={submit.form_error(&i18n)} />
                 <p>{ i18n.fmt(&DELETE_BODY, &[&props.account.name]) }</p>
             </form>
         </Dialog>

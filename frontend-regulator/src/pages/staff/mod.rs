@@ -28,7 +28,6 @@ const DELETE: Text = Text::new("删除", "Delete");
 const ROLE_FILTER: Text = Text::new("角色", "Role");
 const KEYWORD: Text = Text::new("关键字", "Keyword");
 const KEYWORD_HINT: Text = Text::new("姓名、用户名或手机号", "Name, user name or phone");
-const SAVED: Text = Text::new("已保存", "Saved");
 const NEVER: Text = Text::new("从未登录", "Never");
 
 /// The roles a regulator admin hands out to the region's staff.
@@ -52,12 +51,7 @@ enum Open {
 pub fn Staff() -> Html {
     let i18n = use_i18n();
     let toaster = use_toaster();
-    let session = use_session();
-    let can_edit = session.me().is_some_and(|me| {
-        me.roles
-            .iter()
-            .any(|r| matches!(r, Role::RegulatorAdmin | Role::PlatformAdmin))
-    });
+    let can_edit = super::use_can_edit();
     let role = use_state(String::new);
     let keyword = use_state(String::new);
     let query = use_state(|| StaffQuery {
@@ -106,7 +100,7 @@ pub fn Staff() -> Html {
         Callback::from(move |changed: bool| {
             open.set(Open::None);
             if changed {
-                toaster.success(i18n.t(&SAVED));
+                toaster.success(i18n.t(&texts::SAVED));
                 reload.emit(());
             }
         })
@@ -122,7 +116,7 @@ pub fn Staff() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match frontend_kit::api::update_staff(account.id, &req).await {
                     Ok(_) => {
-                        toaster.success(i18n.t(&SAVED));
+                        toaster.success(i18n.t(&texts::SAVED));
                         reload.emit(());
                     }
                     Err(err) => toaster.error(&i18n.error(&err)),

@@ -1,0 +1,203 @@
+//! `/regulator/settings`: the site's study-hour and face-check rules (站点设置, Z-III.5). Every
+//! regulator role reads them; only a regulator admin changes them. The bounds shown are hints
+//! mirroring `backend/src/tenancy/service.rs`: the server validates the whole result.
+
+use std::rc::Rc;
+
+use frontend_kit::components::form::parse_field;
+use frontend_kit::pages::{PageTitle, SectionCard};
+use frontend_kit::prelude::*;
+use shared_types::tenant::{FaceCheckPolicy, TenantSettings};
+use yew::prelude::*;
+
+pub(crate) const TITLE: Text = Text::new("站点设置", "Site settings");
+const READ_ONLY: Text = Text::new(
+    "仅监管管理员可以修改站点设置。",
+    "Only a regulator admin can change the site settings.",
+);
+const STUDY: Text = Text::new("学时规则", "Study hours");
+const STUDY_HOUR_MINUTES: Text = Text::new("每学时分钟数", "Minutes per study hour");
+const STUDY_HOUR_MINUTES_HELP: Text = Text::new(
+    "学习多少分钟计 1 学时；浙江规定 1 学时为 45 分钟",
+    "Minutes of study credited as one study hour; 45 under the Zhejiang rules",
+);
+const DAILY_CAP: Text = Text::new("每日学时上限", "Daily cap (study hours)");
+const DAILY_CAP_HELP: Text = Text::new(
+    "每名学员每天最多计入的学时；浙江规定每日不超过 8 学时",
+    "Most study hours credited to a learner per day; at most 8 under the Zhejiang rules",
+);
+const HEARTBEAT: Text = Text::new("心跳间隔（秒）", "Heartbeat interval (seconds)");
+const HEARTBEAT_HELP: Text = Text::new(
+    "学习时播放器每隔多少秒向服务器报告一次进度",
+    "How often the player reports progress to the server while a learner studies",
+);
+const FACE: Text = Text::new("人脸核验", "Face checks");
+const FACE_ENABLED: Text = Text::new("启用人脸核验", "Check faces during study");
+const FACE_ENABLED_HELP: Text = Text::new(
+    "学习过程中随机抽查学员人脸，确认是本人在学",
+    "Randomly compare the learner's face during study to confirm who is studying",
+);
+const FACE_MIN: Text = Text::new(
+    "最短抽查间隔（分钟）",
+    "Shortest time between checks (minutes)",
+);
+const FACE_MIN_HELP: Text = Text::new(
+    "两次抽查之间至少相隔的分钟数",
+    "Fewest minutes between two checks",
+);
+const FACE_MAX: Text = Text::new(
+    "最长抽查间隔（分钟）",
+    "Longest time between checks (minutes)",
+);
+const FACE_MAX_HELP: Text = Text::new(
+    "两次抽查之间最多相隔的分钟数，不小于最短间隔",
+    "Most minutes between two checks; not less than the shortest",
+);
+const FACE_THRESHOLD: Text = Text::new("人脸比对阈值", "Face match threshold");
+const FACE_THRESHOLD_HELP: Text = Text::new(
+    "比对相似度达到此值即通过，越大越严格",
+    "Similarity needed to accept a face; higher is stricter",
+);
+const FACE_LIVENESS: Text = Text::new("要求活体检测", "Require a liveness check");
+const FACE_LIVENESS_HELP: Text = Text::new(
+    "核验时须眨眼或转头，防止用照片冒充",
+    "The learner blinks or turns their head, so a photo cannot pass",
+);
+
+#[component]
+pub fn Settings() -> Html {
+    let i18n = use_i18n();
+    let remote = use_remote((), |()| frontend_kit::api::tenant_settings());
+    html! {
+        <>
+            <PageTitle title={TITLE} />
+            <FormError id="load-error" message={remote.error.as_ref().map(|e| AttrValue::from(i18n.error(e)))} />
+            { match &remote.data {
+                Some(settings) => html! { <SettingsForm settings={settings.clone()} /> },
+                None if remote.loading => html! { <Loading /> },
+                None => html! {},
+            } }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SettingsFormProps {
+    settings: Rc<TenantSettings>,
+}
+
+/// The settings as loaded, editable for an admin and read-only for everyone else.
+#[component]
+fn SettingsForm(props: &SettingsFormProps) -> Html {
+    let i18n = use_i18n();
+    let toaster = use_toaster();
+    let can_edit = crate::pages::use_can_edit();
+    let submit = use_submit();
+    let loaded = &props.settings;
+    let study_hour_minutes = use_state(|| loaded.study_hour_minutes.to_string());
+    let daily_cap = use_state(|| loaded.daily_cap_study_hours.to_string());
+    let heartbeat = use_state(|| loaded.heartbeat_seconds.to_string());
+    let face_enabled = use_state(|| loaded.face_check.enabled);
+    let face_min = use_state(|| loaded.face_check.min_interval_minutes.to_string());
+    let face_max = use_state(|| loaded.face_check.max_interval_minutes.to_string());
+    let face_threshold = use_state(|| loaded.face_check.threshold.to_string());
+    let face_liveness = use_state(|| loaded.face_check.require_liveness);
+
+    let whole = |s: &str| parse_field::<u32>(s, texts::BAD_WHOLE_NUMBER);
+    let minutes = whole(&study_hour_minutes);
+    let cap = whole(&daily_cap);
+    let beat = whole(&heartbeat);
+    let min_interval = whole(&face_min);
+    let max_interval = whole(&face_max);
+    let threshold = parse_field::<f32>(&face_threshold, texts::BAD_NUMBER);
+    let request = match (minutes, cap, beat, min_interval, max_interval, threshold) {
+        (
+            Ok(study_hour_minutes),
+            Ok(daily_cap_study_hours),
+            Ok(heartbeat_seconds),
+            Ok(min_interval_minutes),
+            Ok(max_interval_minutes),
+            Ok(threshold),
+        ) => Some(TenantSettings {
+            study_hour_minutes,
+            daily_cap_study_hours,
+            heartbeat_seconds,
+            face_check: FaceCheckPolicy {
+                enabled: *face_enabled,
+                min_interval_minutes,
+                max_interval_minutes,
+                threshold,
+                require_liveness: *face_liveness,
+            },
+        }),
+        _ => None,
+    };
+
+    let onsubmit = {
+        let (submit, toaster, i18n) = (submit.clone(), toaster.clone(), i18n.clone());
+        Callback::from(move |()| {
+            // Never sent when a number does not parse: `run` stops at `invalid`.
+            let req = request.clone().unwrap_or_default();
+            let (toaster, i18n) = (toaster.clone(), i18n.clone());
+            submit.run(
+                request.is_none(),
+                async move { frontend_kit::api::update_tenant_settings(&req).await },
+                move |_| toaster.success(i18n.t(&texts::SAVED)),
+            );
+        })
+    };
+    let set_flag = |state: &UseStateHandle<bool>| {
+        let state = state.clone();
+        Callback::from(move |on: bool| state.set(on))
+    };
+    let text = |t: &Text| AttrValue::from(i18n.t(t));
+
+    html! {
+        <form class="pf-v6-c-form" novalidate=true onsubmit={on_submit(onsubmit)}>
+            if !can_edit {
+                <p id="settings-read-only" class="zp-muted">{ i18n.t(&READ_ONLY) }</p>
+            }
+            <FormError message={submit.form_error(&i18n)} />
+            <div class="zp-cards">
+                <SectionCard id="study-rules" title={text(&STUDY)}>
+                    <div class="pf-v6-c-form">
+                        <NumberField id="study-hour-minutes" label={text(&STUDY_HOUR_MINUTES)} min="1" max="120"
+                            value={(*study_hour_minutes).clone()} oninput={bind(&study_hour_minutes)} readonly={!can_edit}
+                            helper={text(&STUDY_HOUR_MINUTES_HELP)} error={submit.field_error(&i18n, "study_hour_minutes", minutes.err())} />
+                        <NumberField id="daily-cap" label={text(&DAILY_CAP)} min="1" max="24"
+                            value={(*daily_cap).clone()} oninput={bind(&daily_cap)} readonly={!can_edit}
+                            helper={text(&DAILY_CAP_HELP)} error={submit.field_error(&i18n, "daily_cap_study_hours", cap.err())} />
+                        <NumberField id="heartbeat-seconds" label={text(&HEARTBEAT)} min="5" max="120"
+                            value={(*heartbeat).clone()} oninput={bind(&heartbeat)} readonly={!can_edit}
+                            helper={text(&HEARTBEAT_HELP)} error={submit.field_error(&i18n, "heartbeat_seconds", beat.err())} />
+                    </div>
+                </SectionCard>
+                <SectionCard id="face-checks" title={text(&FACE)}>
+                    <div class="pf-v6-c-form">
+                        <CheckField id="face-enabled" label={text(&FACE_ENABLED)} checked={*face_enabled}
+                            onchange={set_flag(&face_enabled)} disabled={!can_edit} description={text(&FACE_ENABLED_HELP)} />
+                        <NumberField id="face-min-interval" label={text(&FACE_MIN)} min="1" max="240"
+                            value={(*face_min).clone()} oninput={bind(&face_min)} readonly={!can_edit} helper={text(&FACE_MIN_HELP)}
+                            error={submit.field_error(&i18n, "face_check.min_interval_minutes", min_interval.err())} />
+                        // The server wants max ≥ min: the lower bound follows the other field.
+                        <NumberField id="face-max-interval" label={text(&FACE_MAX)} min={AttrValue::from((*face_min).clone())} max="240"
+                            value={(*face_max).clone()} oninput={bind(&face_max)} readonly={!can_edit} helper={text(&FACE_MAX_HELP)}
+                            error={submit.field_error(&i18n, "face_check.max_interval_minutes", max_interval.err())} />
+                        <NumberField id="face-threshold" label={text(&FACE_THRESHOLD)} min="0" max="1" step="0.01"
+                            value={(*face_threshold).clone()} oninput={bind(&face_threshold)} readonly={!can_edit}
+                            helper={text(&FACE_THRESHOLD_HELP)} error={submit.field_error(&i18n, "face_check.threshold", threshold.err())} />
+                        <CheckField id="face-liveness" label={text(&FACE_LIVENESS)} checked={*face_liveness}
+                            onchange={set_flag(&face_liveness)} disabled={!can_edit} description={text(&FACE_LIVENESS_HELP)} />
+                    </div>
+                </SectionCard>
+            </div>
+            if can_edit {
+                <div class="pf-v6-c-form__group pf-m-action">
+                    <div class="pf-v6-c-form__actions">
+                        <SubmitButton id="save-settings" label={text(&texts::SAVE)} busy={submit.busy()} />
+                    </div>
+                </div>
+            }
+        </form>
+    }
+}
