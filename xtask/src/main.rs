@@ -242,6 +242,7 @@ fn print_banner(base_url: &str, password: &str, cluster: &Cluster) {
    demo-lecturer     lecturer             institution app
    demo-mentor       mentor               institution app
    13800000001       trainee (phone)      learner app
+   demo-platform     platform_admin       API /api/v1/platform/tenants
 ================================================================================
  Ctrl-C stops the server and PostgreSQL. Server log follows.
 ",
