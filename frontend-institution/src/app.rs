@@ -1,10 +1,9 @@
 //! Routes of the institution app, served under `/institution/`.
 
-use frontend_kit::AppRoot;
 use frontend_kit::prelude::*;
 use shared_types::role::Side;
 use yew::prelude::*;
-use yew_nested_router::prelude::{Switch as RouteSwitch, *};
+use yew_nested_router::prelude::*;
 
 use crate::pages;
 
@@ -16,42 +15,26 @@ pub enum Route {
     Home,
 }
 
-#[component]
-pub fn App() -> Html {
-    html! {
-        <AppRoot>
-            <Router<Route> default={Route::Home}>
-                <RouteSwitch<Route> render={switch} />
-            </Router<Route>>
-        </AppRoot>
-    }
-}
+type Page = SignedIn<Route>;
 
-fn switch(route: Route) -> Html {
-    match route {
-        Route::Login => {
-            html! { <GuestOnly<Route> home={Route::Home}><pages::login::Login /></GuestOnly<Route>> }
+impl Spa for Route {
+    const NAME: Text = texts::INSTITUTION_APP;
+    const SIDE: Side = Side::Institution;
+    const LOGIN: Self = Route::Login;
+    const HOME: Self = Route::Home;
+
+    fn nav() -> Vec<NavEntry<Self>> {
+        vec![
+            NavEntry::new(Route::Home, texts::HOME, "fa-home"),
+            NavEntry::new(Route::Account, texts::ACCOUNT, "fa-user-cog"),
+        ]
+    }
+
+    fn page(self) -> Html {
+        match self {
+            Route::Login => html! { <Guest<Route>><pages::login::Login /></Guest<Route>> },
+            Route::Home => html! { <Page><pages::home::Home /></Page> },
+            Route::Account => html! { <Page><pages::account::Account /></Page> },
         }
-        Route::Home => html! { <Shell><pages::home::Home /></Shell> },
-        Route::Account => html! { <Shell><pages::account::Account /></Shell> },
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ShellProps {
-    children: Html,
-}
-
-/// Signed-in institution pages: session required, app layout around them.
-#[component]
-fn Shell(props: &ShellProps) -> Html {
-    let nav = vec![
-        NavEntry::new(Route::Home, texts::HOME, "fa-home"),
-        NavEntry::new(Route::Account, texts::ACCOUNT, "fa-user-cog"),
-    ];
-    html! {
-        <RequireSession<Route> login={Route::Login} side={Side::Institution}>
-            <AppShell<Route> app={texts::INSTITUTION_APP} {nav}>{ props.children.clone() }</AppShell<Route>>
-        </RequireSession<Route>>
     }
 }

@@ -4,5 +4,5 @@ mod app;
 mod pages;
 
 fn main() {
-    frontend_kit::start::<app::App>();
+    frontend_kit::start::<frontend_kit::spa::SpaApp<app::Route>>();
 }

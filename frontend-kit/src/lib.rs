@@ -10,6 +10,7 @@ pub mod layout;
 pub mod pages;
 pub mod router;
 pub mod session;
+pub mod spa;
 pub mod tenant;
 
 use yew::prelude::*;
@@ -27,6 +28,7 @@ pub mod prelude {
     pub use crate::layout::{AppShell, NavEntry};
     pub use crate::router::{Redirect, use_navigate};
     pub use crate::session::{GuestOnly, RequireSession, use_session};
+    pub use crate::spa::{Guest, SignedIn, Spa, SpaApp};
 }
 
 #[derive(Properties, PartialEq)]

@@ -1,10 +1,9 @@
 //! Routes of the learner app, served under `/learner/`.
 
-use frontend_kit::AppRoot;
 use frontend_kit::prelude::*;
 use shared_types::role::Side;
 use yew::prelude::*;
-use yew_nested_router::prelude::{Switch as RouteSwitch, *};
+use yew_nested_router::prelude::*;
 
 use crate::pages;
 
@@ -17,45 +16,28 @@ pub enum Route {
     Home,
 }
 
-#[component]
-pub fn App() -> Html {
-    html! {
-        <AppRoot>
-            <Router<Route> default={Route::Home}>
-                <RouteSwitch<Route> render={switch} />
-            </Router<Route>>
-        </AppRoot>
+type Page = SignedIn<Route>;
+type Anonymous = Guest<Route>;
+
+impl Spa for Route {
+    const NAME: Text = texts::LEARNER_APP;
+    const SIDE: Side = Side::Learner;
+    const LOGIN: Self = Route::Login;
+    const HOME: Self = Route::Home;
+
+    fn nav() -> Vec<NavEntry<Self>> {
+        vec![
+            NavEntry::new(Route::Home, texts::HOME, "fa-home"),
+            NavEntry::new(Route::Account, texts::ACCOUNT, "fa-user-cog"),
+        ]
     }
-}
 
-fn switch(route: Route) -> Html {
-    match route {
-        Route::Login => {
-            html! { <GuestOnly<Route> home={Route::Home}><pages::login::Login /></GuestOnly<Route>> }
+    fn page(self) -> Html {
+        match self {
+            Route::Login => html! { <Anonymous><pages::login::Login /></Anonymous> },
+            Route::Register => html! { <Anonymous><pages::register::Register /></Anonymous> },
+            Route::Home => html! { <Page><pages::home::Home /></Page> },
+            Route::Account => html! { <Page><pages::account::Account /></Page> },
         }
-        Route::Register => {
-            html! { <GuestOnly<Route> home={Route::Home}><pages::register::Register /></GuestOnly<Route>> }
-        }
-        Route::Home => html! { <Shell><pages::home::Home /></Shell> },
-        Route::Account => html! { <Shell><pages::account::Account /></Shell> },
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ShellProps {
-    children: Html,
-}
-
-/// Signed-in learner pages: session required, app layout around them.
-#[component]
-fn Shell(props: &ShellProps) -> Html {
-    let nav = vec![
-        NavEntry::new(Route::Home, texts::HOME, "fa-home"),
-        NavEntry::new(Route::Account, texts::ACCOUNT, "fa-user-cog"),
-    ];
-    html! {
-        <RequireSession<Route> login={Route::Login} side={Side::Learner}>
-            <AppShell<Route> app={texts::LEARNER_APP} {nav}>{ props.children.clone() }</AppShell<Route>>
-        </RequireSession<Route>>
     }
 }

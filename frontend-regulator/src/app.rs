@@ -1,11 +1,10 @@
 //! Routes of the regulator app, served under `/regulator/`.
 
-use frontend_kit::AppRoot;
 use frontend_kit::prelude::*;
 use shared_types::Role;
 use shared_types::role::Side;
 use yew::prelude::*;
-use yew_nested_router::prelude::{Switch as RouteSwitch, *};
+use yew_nested_router::prelude::*;
 
 use crate::pages;
 
@@ -29,49 +28,35 @@ const REGULATORS: [Role; 3] = [
 const STAFF: Text = Text::new("人员管理", "Staff accounts");
 const AUDIT: Text = Text::new("审计日志", "Audit log");
 
-#[component]
-pub fn App() -> Html {
-    html! {
-        <AppRoot>
-            <Router<Route> default={Route::Home}>
-                <RouteSwitch<Route> render={switch} />
-            </Router<Route>>
-        </AppRoot>
-    }
-}
+type Page = SignedIn<Route>;
 
-fn switch(route: Route) -> Html {
-    match route {
-        Route::Login => {
-            html! { <GuestOnly<Route> home={Route::Home}><pages::login::Login /></GuestOnly<Route>> }
+impl Spa for Route {
+    const NAME: Text = texts::REGULATOR_APP;
+    const SIDE: Side = Side::Regulator;
+    const LOGIN: Self = Route::Login;
+    const HOME: Self = Route::Home;
+
+    /// Entries shown to the roles the server lets through to their pages.
+    fn nav() -> Vec<NavEntry<Self>> {
+        vec![
+            NavEntry::new(Route::Home, texts::HOME, "fa-home"),
+            NavEntry::new(Route::Staff, STAFF, "fa-users-cog").only_for(&REGULATORS),
+            NavEntry::new(Route::Audit, AUDIT, "fa-clipboard-list")
+                .only_for(&[Role::RegulatorAdmin]),
+            NavEntry::new(Route::Settings, pages::settings::TITLE, "fa-sliders-h")
+                .only_for(&REGULATORS),
+            NavEntry::new(Route::Account, texts::ACCOUNT, "fa-user-cog"),
+        ]
+    }
+
+    fn page(self) -> Html {
+        match self {
+            Route::Login => html! { <Guest<Route>><pages::login::Login /></Guest<Route>> },
+            Route::Home => html! { <Page><pages::home::Home /></Page> },
+            Route::Account => html! { <Page><pages::account::Account /></Page> },
+            Route::Staff => html! { <Page><pages::staff::Staff /></Page> },
+            Route::Audit => html! { <Page><pages::audit::Audit /></Page> },
+            Route::Settings => html! { <Page><pages::settings::Settings /></Page> },
         }
-        Route::Home => html! { <Shell><pages::home::Home /></Shell> },
-        Route::Account => html! { <Shell><pages::account::Account /></Shell> },
-        Route::Staff => html! { <Shell><pages::staff::Staff /></Shell> },
-        Route::Audit => html! { <Shell><pages::audit::Audit /></Shell> },
-        Route::Settings => html! { <Shell><pages::settings::Settings /></Shell> },
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ShellProps {
-    children: Html,
-}
-
-/// Signed-in regulator pages: session required, app layout around them.
-#[component]
-fn Shell(props: &ShellProps) -> Html {
-    let nav = vec![
-        NavEntry::new(Route::Home, texts::HOME, "fa-home"),
-        NavEntry::new(Route::Staff, STAFF, "fa-users-cog").only_for(&REGULATORS),
-        NavEntry::new(Route::Audit, AUDIT, "fa-clipboard-list").only_for(&[Role::RegulatorAdmin]),
-        NavEntry::new(Route::Settings, pages::settings::TITLE, "fa-sliders-h")
-            .only_for(&REGULATORS),
-        NavEntry::new(Route::Account, texts::ACCOUNT, "fa-user-cog"),
-    ];
-    html! {
-        <RequireSession<Route> login={Route::Login} side={Side::Regulator}>
-            <AppShell<Route> app={texts::REGULATOR_APP} {nav}>{ props.children.clone() }</AppShell<Route>>
-        </RequireSession<Route>>
     }
 }
