@@ -7,6 +7,7 @@
 pub mod app;
 pub mod audit;
 pub mod authz;
+pub mod catalog;
 pub mod cli;
 pub mod config;
 pub mod crypto;

@@ -6,8 +6,11 @@
 pub mod account;
 pub mod admin;
 pub mod audit;
+pub mod catalog;
 pub mod error;
+pub mod media;
 pub mod page;
+pub mod review;
 pub mod role;
 pub mod tenant;
 
