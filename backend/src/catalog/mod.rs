@@ -2,3 +2,4 @@
 //! revisions, chapters and coursewares, course numbers, search and the published catalogue.
 
 pub mod events;
+pub mod revision;
