@@ -17,7 +17,7 @@ use crate::db::Db;
 use crate::identity::sms::{DevOutbox, HttpSms, SmsSender};
 use crate::storage::Storage;
 use crate::web::ratelimit::RateLimiter;
-use crate::{audit, error, identity, openapi, ops, tenancy, web};
+use crate::{audit, error, identity, jobs, media, openapi, ops, tenancy, web};
 
 /// JSON bodies above this are refused with 413.
 const BODY_LIMIT_BYTES: usize = 1024 * 1024;
@@ -39,7 +39,8 @@ pub struct App {
 }
 
 impl App {
-    /// Connects to the database and storage, loads policies, builds the router.
+    /// Connects to the database and storage, loads policies, starts the job workers
+    /// (`config.jobs.workers`), builds the router.
     pub async fn build(config: Config) -> anyhow::Result<App> {
         if let Some(owner_url) = &config.database_owner_url {
             crate::db::migrate(owner_url).await?;
@@ -75,6 +76,7 @@ impl App {
             sms,
             limiter: RateLimiter::default(),
         };
+        jobs::worker::start(&state);
         let router = router(&state);
         Ok(App { state, router })
     }
@@ -86,7 +88,9 @@ pub fn router(state: &AppState) -> Router {
         .merge(ops::router())
         .merge(tenancy::router(state))
         .merge(identity::router(state))
-        .merge(audit::router(state));
+        .merge(audit::router(state))
+        .merge(media::router(state))
+        .merge(jobs::router(state));
     Router::new()
         .merge(api)
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi::ApiDoc::openapi()))

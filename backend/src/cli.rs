@@ -26,7 +26,7 @@ pub async fn run(args: Vec<String>) -> anyhow::Result<()> {
             Ok(())
         }
         ["seed-demo"] => {
-            let config = Config::from_env()?;
+            let config = one_shot(Config::from_env()?);
             if !config.is_dev() {
                 bail!("seed-demo is refused outside dev mode (ZHIPEI_MODE=dev)");
             }
@@ -46,7 +46,7 @@ pub async fn run(args: Vec<String>) -> anyhow::Result<()> {
                 time_zone: option("--time-zone"),
                 settings: None,
             };
-            let config = Config::from_env()?;
+            let config = one_shot(Config::from_env()?);
             let app = App::build(config).await?;
             let tenant = tenancy::service::create(&app.state.db, req)
                 .await
@@ -56,6 +56,12 @@ pub async fn run(args: Vec<String>) -> anyhow::Result<()> {
         }
         _ => bail!(USAGE),
     }
+}
+
+/// Commands that end at once run no job workers (a job they claimed would wait out its lease).
+fn one_shot(mut config: Config) -> Config {
+    config.jobs.workers = 0;
+    config
 }
 
 async fn serve() -> anyhow::Result<()> {

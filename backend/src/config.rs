@@ -49,6 +49,20 @@ pub struct Config {
     pub auth_rate_per_minute: u32,
     pub keyring: Keyring,
     pub sms: SmsConfig,
+    pub jobs: JobsConfig,
+    /// Browsers upload media in parts of this size (S3 wants at least 5 MiB but for the last).
+    pub upload_part_bytes: i64,
+    /// Where `cargo xtask dev` generated the demo video and subtitles (`var/demo`), if anywhere.
+    pub demo_media_dir: Option<PathBuf>,
+}
+
+/// The background job queue (`jobs` module).
+#[derive(Clone, Debug)]
+pub struct JobsConfig {
+    /// Worker tasks of this process; 0 runs none (another node works the queue).
+    pub workers: usize,
+    /// A failed attempt `n` (1-based) is retried after `retry_base × 2^(n-1)`.
+    pub retry_base: Duration,
 }
 
 #[derive(Clone, Debug)]
@@ -185,6 +199,13 @@ impl Config {
                 .context("ZHIPEI_AUTH_RATE_PER_MINUTE is too large")?,
             keyring,
             sms,
+            jobs: JobsConfig {
+                workers: usize::try_from(seconds(get("ZHIPEI_JOB_WORKERS"), 1)?)
+                    .context("ZHIPEI_JOB_WORKERS is too large")?,
+                retry_base: Duration::from_secs(seconds(get("ZHIPEI_JOB_RETRY_BASE_SECONDS"), 10)?),
+            },
+            upload_part_bytes: upload_part_bytes(get("ZHIPEI_UPLOAD_PART_BYTES"))?,
+            demo_media_dir: get("ZHIPEI_DEMO_MEDIA_DIR").map(PathBuf::from),
         })
     }
 
@@ -208,6 +229,16 @@ fn seconds(value: Option<String>, default: u64) -> anyhow::Result<u64> {
             .parse()
             .with_context(|| format!("`{v}` is not a whole number")),
     }
+}
+
+/// S3 refuses parts under 5 MiB (but the last), and 10,000 parts of at most 512 MiB cover 5 TiB.
+fn upload_part_bytes(value: Option<String>) -> anyhow::Result<i64> {
+    const MIB: u64 = 1024 * 1024;
+    let bytes = seconds(value, 16 * MIB).context("ZHIPEI_UPLOAD_PART_BYTES")?;
+    if !(5 * MIB..=512 * MIB).contains(&bytes) {
+        bail!("ZHIPEI_UPLOAD_PART_BYTES must be between 5 MiB (5242880) and 512 MiB, not {bytes}");
+    }
+    i64::try_from(bytes).context("ZHIPEI_UPLOAD_PART_BYTES is too large")
 }
 
 /// `KEY=value` lines; `#` comments and blank lines are skipped, quotes around values removed.

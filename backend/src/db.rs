@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use anyhow::Context;
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::postgres::{PgConnectOptions, PgListener, PgPoolOptions};
 use sqlx::{PgPool, Postgres, Transaction};
 use uuid::Uuid;
 
@@ -74,6 +74,13 @@ impl Db {
     /// (a site's code and name) read before a tenant is known.
     pub async fn begin_unscoped(&self) -> Result<Tx, AppError> {
         Ok(self.pool.begin().await?)
+    }
+
+    /// A dedicated connection that receives `NOTIFY channel`.
+    pub async fn listen(&self, channel: &str) -> anyhow::Result<PgListener> {
+        let mut listener = PgListener::connect_with(&self.pool).await?;
+        listener.listen(channel).await?;
+        Ok(listener)
     }
 
     pub async fn ping(&self) -> anyhow::Result<()> {

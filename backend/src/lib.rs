@@ -14,6 +14,8 @@ pub mod crypto;
 pub mod db;
 pub mod error;
 pub mod identity;
+pub mod jobs;
+pub mod media;
 pub mod openapi;
 pub mod ops;
 pub mod seed;

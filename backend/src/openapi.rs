@@ -4,7 +4,7 @@
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{audit, identity, ops, tenancy};
+use crate::{audit, identity, jobs, media, ops, tenancy};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -19,6 +19,10 @@ use crate::{audit, identity, ops, tenancy};
         identity::staff_routes::list, identity::staff_routes::create, identity::staff_routes::show, identity::staff_routes::update,
         identity::staff_routes::reset_password, identity::staff_routes::remove,
         audit::routes::list,
+        media::routes::start_upload, media::routes::show_upload, media::routes::presign_parts,
+        media::routes::part_done, media::routes::complete, media::routes::show,
+        media::routes::playback_urls, media::routes::hls,
+        jobs::routes::list, jobs::routes::retry,
     ),
     modifiers(&Security),
     security(("session_cookie" = []), ("bearer" = [])),

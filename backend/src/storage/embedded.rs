@@ -1,16 +1,23 @@
 //! The embedded S3-compatible store (s3s + s3s-fs) on a loopback port, with signature checks,
 //! for development and tests. Production points `S3_ENDPOINT` at a real store.
+//!
+//! Browsers upload and play straight from it, cross-origin (the API is on another port), so it
+//! answers CORS for any origin: it listens on loopback only and every request is still signed.
+//! A production bucket needs the rule in `infra/README.md`.
 
 use std::path::Path;
 
 use anyhow::Context;
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use hyper_util::server::conn::auto::Builder as ConnBuilder;
+use hyper_util::service::TowerToHyperService;
 use rand::RngCore;
 use s3s::auth::SimpleAuth;
 use s3s::service::S3ServiceBuilder;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
+use tower::Layer;
+use tower_http::cors::{Any, CorsLayer};
 
 pub struct EmbeddedS3 {
     pub endpoint: String,
@@ -41,7 +48,7 @@ impl EmbeddedS3 {
             access_key.clone(),
             secret_key.clone(),
         ));
-        let service = builder.build();
+        let service = TowerToHyperService::new(cors().layer(builder.build()));
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .context("embedded S3: cannot bind")?;
@@ -68,4 +75,22 @@ impl EmbeddedS3 {
             task,
         })
     }
+}
+
+/// Any origin may send the signed requests of a browser upload or playback: `PUT` parts and read
+/// the `ETag` the upload reports back, `GET`/`HEAD` media.
+fn cors() -> CorsLayer {
+    use axum::http::{Method, header};
+    CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([
+            Method::GET,
+            Method::PUT,
+            Method::POST,
+            Method::HEAD,
+            Method::DELETE,
+        ])
+        .allow_headers(Any)
+        .expose_headers([header::ETAG, header::CONTENT_LENGTH, header::CONTENT_RANGE])
+        .max_age(std::time::Duration::from_secs(3600))
 }

@@ -4,7 +4,9 @@
 //! local folder, and talks to it through the same client: one code path everywhere.
 
 pub mod embedded;
+mod multipart;
 
+use std::path::Path;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -154,6 +156,130 @@ impl Storage {
         Ok(())
     }
 
+    /// A presigned GET whose answer carries this content type and an inline disposition naming
+    /// `file_name` (browsers then show PDFs instead of downloading them).
+    pub async fn presign_get_inline(
+        &self,
+        key: &str,
+        ttl: Duration,
+        content_type: &str,
+        file_name: &str,
+    ) -> anyhow::Result<String> {
+        let request = self
+            .client
+            .get_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .response_content_type(content_type)
+            .response_content_disposition(inline_disposition(file_name))
+            .presigned(PresigningConfig::expires_in(ttl)?)
+            .await?;
+        Ok(request.uri().to_owned())
+    }
+
+    /// Uploads a local file without reading it into memory.
+    pub async fn put_file(&self, key: &str, content_type: &str, path: &Path) -> anyhow::Result<()> {
+        let body = ByteStream::from_path(path)
+            .await
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        self.client
+            .put_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .content_type(content_type)
+            .body(body)
+            .send()
+            .await
+            .with_context(|| format!("S3 put {key}"))?;
+        Ok(())
+    }
+
+    /// Uploads every file of `dir` (not its subfolders) under `prefix/`, typed by extension.
+    pub async fn put_dir(&self, dir: &Path, prefix: &str) -> anyhow::Result<usize> {
+        let mut entries = tokio::fs::read_dir(dir)
+            .await
+            .with_context(|| format!("cannot list {}", dir.display()))?;
+        let mut count = 0;
+        while let Some(entry) = entries.next_entry().await? {
+            if !entry.file_type().await?.is_file() {
+                continue;
+            }
+            let name = entry.file_name();
+            let name = name
+                .to_str()
+                .with_context(|| format!("file name is not UTF-8: {name:?}"))?;
+            self.put_file(
+                &format!("{prefix}/{name}"),
+                content_type_of(name),
+                &entry.path(),
+            )
+            .await?;
+            count += 1;
+        }
+        Ok(count)
+    }
+
+    /// The object's size in bytes, or `None` when there is no such object.
+    pub async fn head(&self, key: &str) -> anyhow::Result<Option<i64>> {
+        match self
+            .client
+            .head_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .send()
+            .await
+        {
+            Ok(head) => Ok(Some(head.content_length.unwrap_or_default())),
+            Err(err) if err.as_service_error().is_some_and(|e| e.is_not_found()) => Ok(None),
+            Err(err) => Err(anyhow::Error::new(err).context(format!("S3 head {key}"))),
+        }
+    }
+
+    /// The first `len` bytes of the object (fewer when it is shorter).
+    pub async fn get_head_bytes(&self, key: &str, len: u64) -> anyhow::Result<Vec<u8>> {
+        let object = self
+            .client
+            .get_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .range(format!("bytes=0-{}", len.saturating_sub(1)))
+            .send()
+            .await
+            .with_context(|| format!("S3 get {key}"))?;
+        Ok(object.body.collect().await?.into_bytes().to_vec())
+    }
+
+    /// Deletes every object whose key starts with `prefix`.
+    pub async fn delete_prefix(&self, prefix: &str) -> anyhow::Result<()> {
+        let mut token = None;
+        loop {
+            let page = self
+                .client
+                .list_objects_v2()
+                .bucket(&self.bucket)
+                .prefix(prefix)
+                .set_continuation_token(token)
+                .send()
+                .await
+                .with_context(|| format!("S3 list {prefix}"))?;
+            for object in page.contents() {
+                if let Some(key) = object.key() {
+                    self.client
+                        .delete_object()
+                        .bucket(&self.bucket)
+                        .key(key)
+                        .send()
+                        .await
+                        .with_context(|| format!("S3 delete {key}"))?;
+                }
+            }
+            match page.next_continuation_token() {
+                Some(next) if page.is_truncated() == Some(true) => token = Some(next.to_owned()),
+                _ => return Ok(()),
+            }
+        }
+    }
+
     pub async fn get(&self, key: &str) -> anyhow::Result<Vec<u8>> {
         let object = self
             .client
@@ -164,6 +290,32 @@ impl Storage {
             .await
             .with_context(|| format!("S3 get {key}"))?;
         Ok(object.body.collect().await?.into_bytes().to_vec())
+    }
+}
+
+/// `inline; filename*=UTF-8''…` (RFC 6266 / 5987) so non-ASCII names survive.
+fn inline_disposition(file_name: &str) -> String {
+    let encoded: String = file_name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    format!("inline; filename*=UTF-8''{encoded}")
+}
+
+/// The content type of the files this server writes (HLS output, MP4 fallbacks).
+fn content_type_of(name: &str) -> &'static str {
+    match name.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("m3u8") => "application/vnd.apple.mpegurl",
+        Some("ts") => "video/mp2t",
+        Some("mp4") => "video/mp4",
+        Some("vtt") => "text/vtt",
+        _ => "application/octet-stream",
     }
 }
 
@@ -180,5 +332,13 @@ mod tests {
         assert!(tenant_key("zj", &["..", "x"]).is_err());
         assert!(tenant_key("zj", &["a/b"]).is_err());
         assert!(tenant_key("", &["x"]).is_err());
+    }
+
+    #[test]
+    fn an_inline_disposition_percent_encodes_the_file_name() {
+        assert_eq!(
+            inline_disposition("安全 a.pdf"),
+            "inline; filename*=UTF-8''%E5%AE%89%E5%85%A8%20a.pdf"
+        );
     }
 }
