@@ -315,6 +315,31 @@ mod tests {
     }
 
     #[test]
+    fn job_workers_and_upload_parts_have_defaults_and_bounds() {
+        let base = [("DATABASE_URL", "x"), ("ZHIPEI_MODE", "dev")];
+        let cfg = Config::from_vars(&vars(&base)).ok();
+        assert_eq!(
+            cfg.map(|c| (
+                c.jobs.workers,
+                c.jobs.retry_base.as_secs(),
+                c.upload_part_bytes
+            )),
+            Some((1, 10, 16 * 1024 * 1024))
+        );
+        let off = Config::from_vars(&vars(&[base[0], base[1], ("ZHIPEI_JOB_WORKERS", "0")]));
+        assert_eq!(off.ok().map(|c| c.jobs.workers), Some(0));
+        let tiny = Config::from_vars(&vars(&[
+            base[0],
+            base[1],
+            ("ZHIPEI_UPLOAD_PART_BYTES", "1024"),
+        ]))
+        .err()
+        .map(|e| format!("{e:#}"))
+        .unwrap_or_default();
+        assert!(tiny.contains("ZHIPEI_UPLOAD_PART_BYTES"), "{tiny}");
+    }
+
+    #[test]
     fn env_files_parse_key_value_lines() {
         let parsed = parse_env_file("# c\nA=1\n\nB = \"two\"\n");
         assert_eq!(parsed.get("A").map(String::as_str), Some("1"));

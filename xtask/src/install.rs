@@ -123,6 +123,21 @@ pub fn browser() -> Result<()> {
     apt_install(&["chromium", "chromium-driver"])
 }
 
+/// ffmpeg and ffprobe: the backend probes uploaded videos and transcodes them to HLS with them.
+/// (They print their version with `-version`, not `--version`.)
+pub fn ffmpeg() -> Result<()> {
+    let version = |tool: &str| {
+        output(cmd(tool).arg("-version"))
+            .ok()
+            .and_then(|out| out.lines().next().map(str::to_owned))
+    };
+    if let (Some(ffmpeg), Some(_)) = (version("ffmpeg"), version("ffprobe")) {
+        println!("{ffmpeg}");
+        return Ok(());
+    }
+    apt_install(&["ffmpeg"])
+}
+
 fn apt_has_candidate(package: &str) -> bool {
     let Ok(policy) = output(cmd("apt-cache").args(["policy", package])) else {
         return false;

@@ -1,5 +1,6 @@
 //! `cargo xtask dev | ci | bench`: the project's developer commands (see README.md).
 
+mod demo;
 mod install;
 mod pg;
 mod util;
@@ -43,7 +44,7 @@ commands:
   ci            everything CI checks: rustfmt, clippy (native + wasm32), SPA release builds,
                 all tests (unit, integration, e2e in headless Chromium) on a throwaway PostgreSQL
   install       only install what dev and ci need (wasm32 target, trunk, wasm-bindgen-cli,
-                npm tools, chromium + chromedriver); done by dev and ci anyway
+                npm tools, chromium + chromedriver, ffmpeg); done by dev and ci anyway
   bench <name>  run a named benchmark (`cargo xtask bench` lists them)
 ";
 
@@ -86,6 +87,7 @@ fn install_steps(steps: &mut Steps) -> Result<()> {
     steps.run("install: wasm-bindgen-cli", install::wasm_bindgen)?;
     steps.run("install: npm tools", install::npm_tools)?;
     steps.run("install: chromium + chromedriver", install::browser)?;
+    steps.run("install: ffmpeg", install::ffmpeg)?;
     Ok(())
 }
 
@@ -141,6 +143,8 @@ fn dev() -> Result<()> {
         "install: wasm32 target, trunk, wasm-bindgen-cli, npm tools",
         install::spa_tools,
     )?;
+    steps.run("install: ffmpeg", install::ffmpeg)?;
+    let demo_media = steps.run("demo media (var/demo)", demo::media)?;
     for app in APPS {
         steps.run(&format!("build SPA {app} (release)"), || build_spa(app))?;
     }
@@ -175,6 +179,7 @@ fn dev() -> Result<()> {
         .env("ZHIPEI_SEED_DEMO", "1")
         .env("ZHIPEI_SPA_DIR", root.join("var/spa"))
         .env("ZHIPEI_S3_DIR", &s3)
+        .env("ZHIPEI_DEMO_MEDIA_DIR", &demo_media)
         .env("ZHIPEI_DEFAULT_TENANT", "demo");
     let status = supervise(&mut server)?;
     drop(cluster);

@@ -9,6 +9,7 @@
 
 mod access;
 mod ffmpeg;
+mod judge;
 mod playback;
 mod playlist;
 mod probe;
@@ -23,8 +24,8 @@ use shared_types::media::{Media, MediaKind, MediaStatus, Rendition};
 
 use crate::error::AppError;
 
+pub use judge::import_file;
 pub use routes::router;
-pub use service::import_file;
 
 /// One HLS rendition as stored in `media_assets.renditions`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -10,9 +10,6 @@ use serde_json::Value;
 
 use crate::error::Text;
 
-/// ffprobe gives up on a file (or a store) that takes longer than this.
-const PROBE_TIMEOUT: Duration = Duration::from_secs(60);
-
 /// Video codecs Debian's ffmpeg decodes and browsers' uploads actually carry.
 const DECODABLE_VIDEO: [&str; 16] = [
     "h264",
@@ -63,9 +60,9 @@ fn reject(zh: impl Into<String>, en: impl Into<String>) -> Text {
     Text::new(zh, en)
 }
 
-/// Runs ffprobe on `url` (a presigned GET). `Ok(Err(reason))` is a file it cannot play;
-/// `Err` is a failure of the machinery (ffprobe missing...).
-pub async fn video(url: &str) -> anyhow::Result<Result<VideoInfo, Text>> {
+/// Runs ffprobe on `url` (a presigned GET), for at most `timeout`. `Ok(Err(reason))` is a file
+/// it cannot play; `Err` is a failure of the machinery (ffprobe missing...).
+pub async fn video(url: &str, timeout: Duration) -> anyhow::Result<Result<VideoInfo, Text>> {
     let child = tokio::process::Command::new("ffprobe")
         .args([
             "-v",
@@ -84,10 +81,11 @@ pub async fn video(url: &str) -> anyhow::Result<Result<VideoInfo, Text>> {
         .kill_on_drop(true)
         .spawn()
         .context("cannot run ffprobe (is ffmpeg installed? `cargo xtask install`)")?;
-    let Ok(output) = tokio::time::timeout(PROBE_TIMEOUT, child.wait_with_output()).await else {
+    let Ok(output) = tokio::time::timeout(timeout, child.wait_with_output()).await else {
+        let seconds = timeout.as_secs();
         return Ok(Err(reject(
-            "视频检测超时（60 秒内无法读取文件）",
-            "probing timed out (the file could not be read within 60 s)",
+            format!("视频检测超时（{seconds} 秒内无法读取文件）"),
+            format!("probing timed out (the file could not be read within {seconds} s)"),
         )));
     };
     let output = output.context("ffprobe")?;

@@ -1,40 +1,34 @@
 //! Uploads: start (S3 multipart), resume (which parts are done), presign parts, record parts,
-//! complete; then the probe decides: refused (`rejected`, with the reason), playable at once
-//! (`ready`), or a video to transcode (`transcoding` + a job).
+//! complete (assemble in S3, then [`judge`] decides what the file is).
 
-use std::path::Path;
 use std::time::Duration;
 
 use anyhow::Context;
 use chrono::Utc;
 use shared_types::media::{
-    Media, MediaKind, MediaStatus, PartDone, PresignPartsRequest, PresignedPart, PresignedParts,
+    Media, MediaStatus, PartDone, PresignPartsRequest, PresignedPart, PresignedParts,
     StartUploadRequest, UploadSession,
 };
 use uuid::Uuid;
 
 use super::repo::{self, MediaRow, NewMedia};
-use super::{access, not_found, probe, rules, transcode};
+use super::{access, judge, not_found, rules};
 use crate::app::AppState;
 use crate::db::Scope;
 use crate::error::{AppError, Text};
 use crate::identity::Principal;
-use crate::jobs::{self, JobKind};
 use crate::storage::tenant_key;
-use crate::tenancy::TenantRef;
 
 /// Presigned part URLs live this long: enough for one part on a slow line.
 const PART_URL_TTL: Duration = Duration::from_secs(15 * 60);
 /// One request presigns at most this many parts (the browser asks for more as it goes).
 const MAX_PRESIGN: usize = 1000;
-/// The probe reads the file through a URL valid this long.
-const PROBE_URL_TTL: Duration = Duration::from_secs(10 * 60);
 
 fn scope(p: &Principal) -> Scope {
     Scope::user(p.tenant.id, p.user_id)
 }
 
-fn source_key(tenant_code: &str, media_id: Uuid) -> Result<String, AppError> {
+pub(super) fn source_key(tenant_code: &str, media_id: Uuid) -> Result<String, AppError> {
     Ok(tenant_key(
         tenant_code,
         &["media", &media_id.to_string(), "source"],
@@ -252,7 +246,7 @@ pub async fn complete(state: &AppState, p: &Principal, id: Uuid) -> Result<Media
         }
         _ => return row.to_media(),
     }
-    judge(state, scope(p), id).await
+    judge::judge(state, scope(p), id).await
 }
 
 /// Completes the S3 upload. An upload already completed (a retry after a lost answer) is
@@ -278,132 +272,9 @@ async fn assemble(
     }
 }
 
-/// Probes an `uploaded` file and moves it on: `rejected` (422 `file` with the reason), `ready`,
-/// or (a playable video) `transcoding` with a transcode job queued.
-async fn judge(state: &AppState, scope: Scope, id: Uuid) -> Result<Media, AppError> {
-    let tenant_id = scope.tenant_id;
-    let mut tx = state.db.begin_tenant(scope).await?;
-    let row = repo::get(&mut tx, tenant_id, id, false)
-        .await?
-        .ok_or_else(not_found)?;
-    tx.commit().await?;
-    let verdict = match row.kind()? {
-        MediaKind::Video => {
-            let url = state
-                .storage
-                .presign_get(&row.object_key, PROBE_URL_TTL)
-                .await?;
-            probe::video(&url).await?.map(Some)
-        }
-        MediaKind::Subtitle => {
-            let bytes = state.storage.get(&row.object_key).await?;
-            probe::webvtt(&bytes).map(|()| None)
-        }
-        MediaKind::Document | MediaKind::Image | MediaKind::Licence => {
-            let head = state
-                .storage
-                .get_head_bytes(&row.object_key, probe::MAGIC_LEN)
-                .await?;
-            probe::magic(&row.content_type, &head).map(|()| None)
-        }
-    };
-    let mut tx = state.db.begin_tenant(scope).await?;
-    match verdict {
-        Err(reason) => {
-            let stored = format!("{} / {}", reason.zh, reason.en);
-            repo::set_probed(
-                &mut tx,
-                tenant_id,
-                id,
-                "rejected",
-                Some(&stored),
-                None,
-                None,
-            )
-            .await?;
-            tx.commit().await?;
-            // A refused file is of no use to anyone: do not keep (and pay for) it.
-            if let Err(err) = state.storage.delete_prefix(&row.object_key).await {
-                tracing::warn!(media = %id, error = ?err, "cannot delete a rejected upload");
-            }
-            return Err(AppError::Invalid {
-                field: "file".into(),
-                text: reason,
-            });
-        }
-        Ok(Some(info)) => {
-            let probe = serde_json::to_value(&info).context("probe summary")?;
-            let seconds = info.duration.round().min(f64::from(i32::MAX)) as i32;
-            let status = MediaStatus::Transcoding.as_str();
-            if repo::set_probed(
-                &mut tx,
-                tenant_id,
-                id,
-                status,
-                None,
-                Some(&probe),
-                Some(seconds),
-            )
-            .await?
-            {
-                let payload = transcode::payload(id, &row.file_name);
-                jobs::enqueue(&mut tx, tenant_id, JobKind::Transcode, &payload).await?;
-            }
-        }
-        Ok(None) => {
-            let status = MediaStatus::Ready.as_str();
-            repo::set_probed(&mut tx, tenant_id, id, status, None, None, None).await?;
-        }
-    }
-    let row = repo::get(&mut tx, tenant_id, id, false)
-        .await?
-        .ok_or_else(not_found)?;
-    tx.commit().await?;
-    row.to_media()
-}
-
 pub async fn get(state: &AppState, p: &Principal, id: Uuid) -> Result<Media, AppError> {
     let mut tx = state.db.begin_tenant(scope(p)).await?;
     let row = access::viewable(&mut tx, p, id).await?;
     tx.commit().await?;
     row.to_media()
-}
-
-/// Stores a local file as media of `tenant` (one plain upload, no uploader) and judges it like
-/// an uploaded one: probed, and a video queued for transcoding. Seeds the demo course.
-pub async fn import_file(
-    state: &AppState,
-    tenant: &TenantRef,
-    kind: MediaKind,
-    path: &Path,
-    content_type: &str,
-) -> Result<Media, AppError> {
-    let content_type = rules::content_type(kind, content_type)?;
-    let size_bytes = tokio::fs::metadata(path)
-        .await
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .len();
-    let size_bytes = i64::try_from(size_bytes).context("file size")?;
-    rules::size(kind, size_bytes)?;
-    let file_name = rules::file_name(&path.to_string_lossy())?;
-    let media_id = Uuid::new_v4();
-    let key = source_key(&tenant.code, media_id)?;
-    state.storage.put_file(&key, &content_type, path).await?;
-    let scope = Scope::tenant(tenant.id);
-    let mut tx = state.db.begin_tenant(scope).await?;
-    let media = NewMedia {
-        media_id,
-        kind: kind.as_str(),
-        object_key: &key,
-        file_name: &file_name,
-        content_type: &content_type,
-        size_bytes,
-        part_size: size_bytes,
-        s3_upload_id: None,
-        status: MediaStatus::Uploaded.as_str(),
-        created_by: None,
-    };
-    repo::insert(&mut tx, tenant.id, media).await?;
-    tx.commit().await?;
-    judge(state, scope, media_id).await
 }

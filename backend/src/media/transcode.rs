@@ -20,6 +20,8 @@ use crate::error::AppError;
 
 /// ffmpeg reads the source through a URL valid this long (long transcodes reopen it to seek).
 const SOURCE_URL_TTL: Duration = Duration::from_secs(12 * 3600);
+/// Videos imported before their probe was kept are probed again, for at most this long.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(60);
 
 #[derive(Debug, Serialize, Deserialize)]
 struct TranscodeJob {
@@ -105,7 +107,7 @@ pub async fn run(state: &AppState, tenant_id: Uuid, payload: &Value) -> anyhow::
         .await?;
     let info = match video_info(&row) {
         Some(info) => info,
-        None => probe::video(&source_url)
+        None => probe::video(&source_url, PROBE_TIMEOUT)
             .await?
             .map_err(|reason| anyhow::anyhow!("{}", reason.en))?,
     };

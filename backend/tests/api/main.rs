@@ -9,6 +9,7 @@ mod errors;
 mod helpers;
 mod jobs;
 mod media;
+mod media_access;
 mod media_playback;
 mod platform;
 mod rls;
