@@ -75,35 +75,36 @@ async fn next(state: &AppState) -> Result<bool, AppError> {
     let started = std::time::Instant::now();
     let outcome = run_leased(state, &job).await;
     let mut tx = state.db.begin_tenant(Scope::tenant(job.tenant_id)).await?;
-    match outcome {
-        Ok(()) => {
-            repo::finish(&mut tx, &job).await?;
-            tracing::info!(
-                job = job.job_id,
-                kind = %job.kind,
-                elapsed_ms = started.elapsed().as_millis(),
-                "job done"
-            );
-        }
-        Err(err) => {
-            let error = format!("{err:#}");
-            let exponent = u32::try_from(job.attempts.max(1) - 1).unwrap_or(0).min(16);
-            let backoff = state.config.jobs.retry_base * 2u32.pow(exponent);
-            let status = repo::attempt_failed(&mut tx, &job, &error, backoff).await?;
-            tracing::warn!(
-                job = job.job_id,
-                kind = %job.kind,
-                attempt = job.attempts,
-                %error,
-                ?status,
-                "job attempt failed"
-            );
-            if status == Some(JobStatus::Failed) {
-                handlers::give_up(&mut tx, job.tenant_id, &job, &error).await?;
-            }
-        }
-    }
+    let Err(err) = outcome else {
+        repo::finish(&mut tx, &job).await?;
+        tx.commit().await?;
+        tracing::info!(
+            job = job.job_id,
+            kind = %job.kind,
+            elapsed_ms = started.elapsed().as_millis(),
+            "job done"
+        );
+        return Ok(true);
+    };
+    let error = format!("{err:#}");
+    let exponent = u32::try_from(job.attempts.max(1) - 1).unwrap_or(0).min(16);
+    let backoff = state.config.jobs.retry_base * 2u32.pow(exponent);
+    let status = repo::attempt_failed(&mut tx, &job, &error, backoff).await?;
     tx.commit().await?;
+    tracing::warn!(
+        job = job.job_id,
+        kind = %job.kind,
+        attempt = job.attempts,
+        %error,
+        ?status,
+        "job attempt failed"
+    );
+    if status == Some(JobStatus::Failed) {
+        // Apart from the failure itself: a hook that fails must not keep the job alive.
+        let mut tx = state.db.begin_tenant(Scope::tenant(job.tenant_id)).await?;
+        handlers::give_up(&mut tx, job.tenant_id, &job, &error).await?;
+        tx.commit().await?;
+    }
     Ok(true)
 }
 
