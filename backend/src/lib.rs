@@ -16,6 +16,7 @@ pub mod error;
 pub mod identity;
 pub mod openapi;
 pub mod ops;
+pub mod review;
 pub mod seed;
 pub mod storage;
 pub mod telemetry;
