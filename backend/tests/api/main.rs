@@ -12,6 +12,7 @@ mod review;
 mod review_access;
 mod review_fixture;
 mod review_groups;
+mod review_publishing;
 mod review_records;
 mod rls;
 mod storage;
