@@ -156,8 +156,14 @@ pub async fn give(
     let rule = stored("decision rule", &round.decision_rule, DecisionRule::parse)?;
     let tally = Tally {
         reviewers: round.reviewer_ids.len(),
-        approvals: all.iter().filter(|o| o.verdict == "approve").count(),
-        returns: all.iter().filter(|o| o.verdict == "return").count(),
+        approvals: all
+            .iter()
+            .filter(|o| o.verdict == Verdict::Approve.as_str())
+            .count(),
+        returns: all
+            .iter()
+            .filter(|o| o.verdict == Verdict::Return.as_str())
+            .count(),
     };
     if let Some(outcome) = decision::decide(rule, tally) {
         let note = decision_note(conn, keyring, tenant_id, outcome, tally, &all).await?;

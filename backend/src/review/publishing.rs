@@ -14,6 +14,18 @@ use crate::error::{AppError, Text};
 const REASON_MIN_CHARS: usize = 2;
 const REASON_MAX_CHARS: usize = 500;
 
+/// The refusal to publish a course whose open revision (if any) is in `status`.
+fn not_publishable(status: Option<RevisionStatus>) -> AppError {
+    let (zh, en) = status.map_or(
+        ("无待发布修订", "without a revision to publish"),
+        |s| (s.label_zh(), s.label_en()),
+    );
+    AppError::Conflict(Text::new(
+        format!("课程当前为「{zh}」，只有审核通过的修订可以发布"),
+        format!("The course is {en}; only an approved revision can be published"),
+    ))
+}
+
 /// Publishes the course's approved revision.
 pub async fn publish(
     conn: &mut PgConnection,
@@ -22,25 +34,15 @@ pub async fn publish(
     course_id: Uuid,
 ) -> Result<CourseDetail, AppError> {
     let course = queue::course(conn, tenant_id, course_id, true).await?;
-    let open = repo::open_revision(conn, tenant_id, course_id).await?;
-    let revision_id = match &open {
-        Some((id, status)) if status == RevisionStatus::Approved.as_str() => *id,
-        _ => {
-            let now = match &open {
-                Some((_, status)) => stored("revision status", status, RevisionStatus::parse)?,
-                None => RevisionStatus::Published,
-            };
-            return Err(AppError::Conflict(Text::new(
-                format!(
-                    "课程当前状态为「{}」，只有审核通过的课程可以发布",
-                    now.label_zh()
-                ),
-                format!(
-                    "The course is {}; only an approved revision can be published",
-                    now.label_en()
-                ),
-            )));
-        }
+    let open = repo::open_revision(conn, tenant_id, course_id)
+        .await?
+        .map(|(id, status)| {
+            stored("revision status", &status, RevisionStatus::parse).map(|s| (id, s))
+        })
+        .transpose()?;
+    let revision_id = match open {
+        Some((id, RevisionStatus::Approved)) => id,
+        other => return Err(not_publishable(other.map(|(_, status)| status))),
     };
     let mut note = String::new();
     if let Some(previous) = course.live_revision_id {
