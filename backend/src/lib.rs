@@ -18,6 +18,7 @@ pub mod jobs;
 pub mod media;
 pub mod openapi;
 pub mod ops;
+pub mod review;
 pub mod seed;
 pub mod storage;
 pub mod telemetry;

@@ -4,7 +4,7 @@
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{audit, identity, jobs, media, ops, tenancy};
+use crate::{audit, identity, jobs, media, ops, review, tenancy};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -23,6 +23,12 @@ use crate::{audit, identity, jobs, media, ops, tenancy};
         media::routes::part_done, media::routes::complete, media::routes::show,
         media::routes::playback_urls, media::routes::hls,
         jobs::routes::list, jobs::routes::retry,
+        review::expert_routes::list_experts, review::expert_routes::list_groups, review::expert_routes::create_group,
+        review::expert_routes::update_group, review::expert_routes::delete_group,
+        review::routes::list_courses, review::routes::show_course, review::routes::course_rounds,
+        review::routes::author_rounds, review::routes::show_round, review::routes::assign, review::routes::publish,
+        review::routes::take_down, review::routes::list_records,
+        review::reviewer_routes::list, review::reviewer_routes::show, review::reviewer_routes::give_opinion,
     ),
     modifiers(&Security),
     security(("session_cookie" = []), ("bearer" = [])),

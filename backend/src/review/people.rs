@@ -1,0 +1,59 @@
+//! The people a review shows — reviewers, members, the actors of the records — by name. Names
+//! are stored only encrypted (Z-V.1) and opened here with the keyring.
+
+use std::collections::HashMap;
+
+use shared_types::review::ExpertRef;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::crypto::Keyring;
+use crate::error::AppError;
+
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    user_id: Uuid,
+    username: Option<String>,
+    name_enc: Vec<u8>,
+    pii_key_id: String,
+}
+
+/// Opens one sealed name.
+pub fn open_name(keyring: &Keyring, key_id: &str, sealed: &[u8]) -> Result<String, AppError> {
+    Ok(keyring.open(key_id, sealed)?)
+}
+
+/// The accounts `ids` of this tenant by id, deleted ones included: history keeps its names.
+pub async fn refs(
+    conn: &mut PgConnection,
+    keyring: &Keyring,
+    tenant_id: Uuid,
+    ids: &[Uuid],
+) -> Result<HashMap<Uuid, ExpertRef>, AppError> {
+    let rows: Vec<PersonRow> = sqlx::query_as(
+        "select user_id, username, name_enc, pii_key_id from users
+         where tenant_id = $1 and user_id = any($2)",
+    )
+    .bind(tenant_id)
+    .bind(ids)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            let name = open_name(keyring, &row.pii_key_id, &row.name_enc)?;
+            Ok((
+                row.user_id,
+                ExpertRef {
+                    id: row.user_id,
+                    name,
+                    username: row.username,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// `ids` in their order, as far as they are known.
+pub fn in_order(known: &HashMap<Uuid, ExpertRef>, ids: &[Uuid]) -> Vec<ExpertRef> {
+    ids.iter().filter_map(|id| known.get(id).cloned()).collect()
+}
