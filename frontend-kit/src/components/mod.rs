@@ -1,5 +1,6 @@
 //! Reusable components: form fields, the data table, dialogs, toasts and the full-page notices.
 
+mod course_card;
 mod dialog;
 pub mod form;
 pub mod label;
@@ -18,6 +19,7 @@ use shared_types::account::Me;
 use shared_types::role::Side;
 use yew::prelude::*;
 
+pub use course_card::CourseCard;
 pub use dialog::{Dialog, DialogActions};
 pub use label::{Label, Tone, status_label};
 pub use outline::CourseOutline;
