@@ -164,7 +164,7 @@ fn lecturer_card(l: &Lecturer) -> Html {
             }
             <span class="zp-lecturer-text">
                 <strong>{ &l.name }</strong>
-                if !l.title.is_empty() { <span class="zp-muted">{ " · " }{ &l.title }</span> }
+                if !l.title.is_empty() { <span class="zp-muted">{ &l.title }</span> }
                 if !l.bio.is_empty() { <span class="zp-lecturer-bio">{ &l.bio }</span> }
             </span>
         </li>
