@@ -5,6 +5,7 @@
 pub mod api;
 pub mod components;
 pub mod device;
+pub mod format;
 pub mod i18n;
 pub mod layout;
 pub mod pages;
@@ -19,12 +20,13 @@ use yew::prelude::*;
 pub mod prelude {
     pub use crate::components::form::{
         CheckField, FormError, NumberField, RolePicker, SelectField, SendCodeButton, Submit,
-        SubmitButton, TextField, bind, on_submit, use_submit,
+        SubmitButton, TextAreaField, TextField, bind, on_submit, use_submit,
     };
     pub use crate::components::{
-        Column, DataTable, Dialog, Loading, Pager, Remote, use_remote, use_toaster,
+        Column, DataTable, Dialog, DialogActions, Label, Loading, PagedTable, Pager, Remote, Tone,
+        status_label, use_remote, use_toaster,
     };
-    pub use crate::i18n::{I18n, Text, texts, use_i18n};
+    pub use crate::i18n::{I18n, Labelled, Text, choices, texts, use_i18n};
     pub use crate::layout::{AppShell, NavEntry};
     pub use crate::router::{Redirect, use_navigate};
     pub use crate::session::{GuestOnly, RequireSession, use_session};

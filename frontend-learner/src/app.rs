@@ -2,6 +2,7 @@
 
 use frontend_kit::prelude::*;
 use shared_types::role::Side;
+use uuid::Uuid;
 use yew::prelude::*;
 use yew_nested_router::prelude::*;
 
@@ -12,6 +13,12 @@ pub enum Route {
     Login,
     Register,
     Account,
+    /// 课程中心: published courses.
+    Catalogue,
+    /// A published course, `/course/{id}`.
+    Course {
+        id: Uuid,
+    },
     #[target(index)]
     Home,
 }
@@ -28,6 +35,7 @@ impl Spa for Route {
     fn nav() -> Vec<NavEntry<Self>> {
         vec![
             NavEntry::new(Route::Home, texts::HOME, "fa-home"),
+            NavEntry::new(Route::Catalogue, pages::catalogue::TITLE, "fa-book-open"),
             NavEntry::new(Route::Account, texts::ACCOUNT, "fa-user-cog"),
         ]
     }
@@ -38,6 +46,10 @@ impl Spa for Route {
             Route::Register => html! { <Anonymous><pages::register::Register /></Anonymous> },
             Route::Home => html! { <Page><pages::home::Home /></Page> },
             Route::Account => html! { <Page><pages::account::Account /></Page> },
+            Route::Catalogue => html! { <Page><pages::catalogue::Catalogue /></Page> },
+            Route::Course { id } => html! {
+                <Page><pages::catalogue::CourseDetail key={id.to_string()} {id} /></Page>
+            },
         }
     }
 }

@@ -3,10 +3,11 @@
 use frontend_kit::prelude::*;
 use shared_types::Role;
 use shared_types::role::Side;
+use uuid::Uuid;
 use yew::prelude::*;
 use yew_nested_router::prelude::*;
 
-use crate::pages;
+use crate::pages::{self, EXPERTS, REGULATORS};
 
 #[derive(Debug, Clone, PartialEq, Eq, Target)]
 pub enum Route {
@@ -15,16 +16,28 @@ pub enum Route {
     Staff,
     Audit,
     Settings,
+    /// 课程审核: the queues, `/courses`.
+    Courses,
+    /// One course under review, `/course/{id}`.
+    Course {
+        id: Uuid,
+    },
+    /// 审核专家: experts and expert groups.
+    Experts,
+    /// 审核记录: every course transition, exportable.
+    Records,
+    /// 任务队列: background jobs (transcoding).
+    Jobs,
+    /// 我的审核: the expert's rounds.
+    Reviews,
+    /// The expert review page of one round, `/review/{round_id}`.
+    Review {
+        round_id: Uuid,
+    },
     #[target(index)]
     Home,
 }
 
-/// The three levels of T-7.2.1.1: system admin, operations, browse-only.
-const REGULATORS: [Role; 3] = [
-    Role::RegulatorAdmin,
-    Role::RegulatorOperator,
-    Role::RegulatorViewer,
-];
 const STAFF: Text = Text::new("人员管理", "Staff accounts");
 const AUDIT: Text = Text::new("审计日志", "Audit log");
 
@@ -40,6 +53,14 @@ impl Spa for Route {
     fn nav() -> Vec<NavEntry<Self>> {
         vec![
             NavEntry::new(Route::Home, texts::HOME, "fa-home"),
+            NavEntry::new(Route::Courses, pages::courses::TITLE, "fa-clipboard-check")
+                .only_for(&REGULATORS),
+            NavEntry::new(Route::Reviews, pages::reviews::TITLE, "fa-gavel").only_for(&EXPERTS),
+            NavEntry::new(Route::Experts, pages::experts::TITLE, "fa-user-graduate")
+                .only_for(&REGULATORS),
+            NavEntry::new(Route::Records, pages::records::TITLE, "fa-history")
+                .only_for(&REGULATORS),
+            NavEntry::new(Route::Jobs, pages::jobs::TITLE, "fa-tasks").only_for(&REGULATORS),
             NavEntry::new(Route::Staff, STAFF, "fa-users-cog").only_for(&REGULATORS),
             NavEntry::new(Route::Audit, AUDIT, "fa-clipboard-list")
                 .only_for(&[Role::RegulatorAdmin]),
@@ -57,6 +78,17 @@ impl Spa for Route {
             Route::Staff => html! { <Page><pages::staff::Staff /></Page> },
             Route::Audit => html! { <Page><pages::audit::Audit /></Page> },
             Route::Settings => html! { <Page><pages::settings::Settings /></Page> },
+            Route::Courses => html! { <Page><pages::courses::Queue /></Page> },
+            Route::Course { id } => {
+                html! { <Page><pages::courses::CourseReview key={id.to_string()} {id} /></Page> }
+            }
+            Route::Experts => html! { <Page><pages::experts::Experts /></Page> },
+            Route::Records => html! { <Page><pages::records::Records /></Page> },
+            Route::Jobs => html! { <Page><pages::jobs::Jobs /></Page> },
+            Route::Reviews => html! { <Page><pages::reviews::MyReviews /></Page> },
+            Route::Review { round_id } => html! {
+                <Page><pages::reviews::ExpertReview key={round_id.to_string()} {round_id} /></Page>
+            },
         }
     }
 }

@@ -8,6 +8,10 @@
 
 mod admin;
 mod auth;
+mod catalogue;
+mod jobs;
+mod playback;
+mod review;
 
 use std::cell::RefCell;
 
@@ -20,6 +24,10 @@ use yew::Callback;
 
 pub use admin::*;
 pub use auth::*;
+pub use catalogue::*;
+pub use jobs::*;
+pub use playback::*;
+pub use review::*;
 
 use crate::i18n::{self, Text};
 
@@ -147,6 +155,11 @@ pub(crate) async fn call<B: Serialize, T: DeserializeOwned>(
     body: &B,
 ) -> Result<T, ApiError> {
     decode(send(method, path, Some(body)).await?).await
+}
+
+/// A `POST` that sends nothing (a bare action such as publish) and reads the answer.
+pub(crate) async fn post_without_body<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    decode(send(Method::POST, path, None::<&()>).await?).await
 }
 
 /// For endpoints answering 204 No Content.

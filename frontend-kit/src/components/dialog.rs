@@ -65,3 +65,36 @@ pub fn Dialog(props: &DialogProps) -> Html {
         </div>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct DialogActionsProps {
+    /// The id of the `<form>` the submit button sends.
+    pub form: AttrValue,
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub busy: bool,
+    /// Red submit button, for destructive actions.
+    #[prop_or_default]
+    pub danger: bool,
+    pub oncancel: Callback<()>,
+}
+
+/// A dialog's footer: the submit button of its form (progress while `busy`) and cancel.
+#[component]
+pub fn DialogActions(props: &DialogActionsProps) -> Html {
+    let i18n = use_i18n();
+    let cancel = props.oncancel.reform(|_: MouseEvent| ());
+    html! {
+        <>
+            <button type="submit" form={props.form.clone()} id="dialog-submit" disabled={props.busy}
+                class={classes!("pf-v6-c-button", if props.danger { "pf-m-danger" } else { "pf-m-primary" })}>
+                <span class="pf-v6-c-button__text">
+                    { if props.busy { AttrValue::from(i18n.t(&texts::SUBMITTING)) } else { props.label.clone() } }
+                </span>
+            </button>
+            <button type="button" class="pf-v6-c-button pf-m-link" onclick={cancel}>
+                <span class="pf-v6-c-button__text">{ i18n.t(&texts::CANCEL) }</span>
+            </button>
+        </>
+    }
+}

@@ -13,10 +13,12 @@ use crate::i18n::{Text, texts, use_i18n};
 mod check;
 mod number;
 mod submit;
+mod textarea;
 
 pub use check::CheckField;
 pub use number::NumberField;
 pub use submit::{Submit, use_submit};
+pub use textarea::TextAreaField;
 
 // ---- validation rules (pure, tested natively) ----
 

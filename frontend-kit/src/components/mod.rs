@@ -1,8 +1,14 @@
 //! Reusable components: form fields, the data table, dialogs, toasts and the full-page notices.
 
+mod course_card;
 mod dialog;
 pub mod form;
+pub mod label;
+pub mod outline;
+mod paged;
+pub mod player;
 mod remote;
+pub mod review;
 mod table;
 
 use std::rc::Rc;
@@ -13,7 +19,11 @@ use shared_types::account::Me;
 use shared_types::role::Side;
 use yew::prelude::*;
 
-pub use dialog::Dialog;
+pub use course_card::CourseCard;
+pub use dialog::{Dialog, DialogActions};
+pub use label::{Label, Tone, status_label};
+pub use outline::CourseOutline;
+pub use paged::{DEFAULT_PER_PAGE, PagedTable};
 pub use remote::{Remote, use_remote};
 pub use table::{Column, DataTable, Pager};
 

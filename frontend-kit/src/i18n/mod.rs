@@ -5,6 +5,7 @@
 //! [`I18n`] context; the choice is remembered in `localStorage["zhipei_lang"]` and sent to the
 //! server as `Accept-Language` so its error messages come back in the same language.
 
+mod domain;
 mod errors;
 pub mod texts;
 
@@ -14,6 +15,7 @@ use gloo_storage::{LocalStorage, Storage};
 use shared_types::{ApiError, ErrorCode, Role};
 use yew::prelude::*;
 
+pub use domain::{Labelled, choices};
 pub use errors::error_text;
 
 const LANG_KEY: &str = "zhipei_lang";

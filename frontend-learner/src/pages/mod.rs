@@ -1,6 +1,7 @@
 //! The learner app's pages, one folder per feature.
 
 pub mod account;
+pub mod catalogue;
 pub mod home;
 pub mod login;
 pub mod register;

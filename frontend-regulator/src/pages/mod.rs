@@ -2,8 +2,13 @@
 
 pub mod account;
 pub mod audit;
+pub mod courses;
+pub mod experts;
 pub mod home;
+pub mod jobs;
 pub mod login;
+pub mod records;
+pub mod reviews;
 pub mod settings;
 pub mod staff;
 
@@ -18,4 +23,25 @@ pub fn use_can_edit() -> bool {
     use_session()
         .me()
         .is_some_and(|me| me.roles.contains(&Role::RegulatorAdmin))
+}
+
+/// The three levels of T-7.2.1.1: system admin, operations, browse-only. All of them read the
+/// review pages; the viewer only reads.
+pub const REGULATORS: [Role; 3] = [
+    Role::RegulatorAdmin,
+    Role::RegulatorOperator,
+    Role::RegulatorViewer,
+];
+/// Who assigns, publishes and takes courses down (Casbin `course_review` write).
+pub const REVIEW_DESK: [Role; 2] = [Role::RegulatorAdmin, Role::RegulatorOperator];
+/// Course-review experts: they see only their own rounds.
+pub const EXPERTS: [Role; 1] = [Role::Expert];
+
+/// Whether the signed-in user holds one of `roles` (to show the buttons the server would let
+/// through; it enforces the same rule).
+#[hook]
+pub fn use_has_role(roles: &'static [Role]) -> bool {
+    use_session()
+        .me()
+        .is_some_and(|me| me.roles.iter().any(|r| roles.contains(r)))
 }

@@ -45,25 +45,17 @@ fn changed(on_done: &Callback<bool>) -> impl FnOnce(()) + 'static {
     move |()| on_done.emit(true)
 }
 
+/// The dialog's submit and cancel buttons.
 fn footer(
     i18n: &I18n,
-    form: &str,
+    form: &'static str,
     submit_label: &Text,
     busy: bool,
     danger: bool,
     on_done: &Callback<bool>,
 ) -> Html {
-    let cancel = on_done.reform(|_: MouseEvent| false);
     html! {
-        <>
-            <button type="submit" form={form.to_owned()} id="dialog-submit" disabled={busy}
-                class={classes!("pf-v6-c-button", if danger { "pf-m-danger" } else { "pf-m-primary" })}>
-                <span class="pf-v6-c-button__text">{ i18n.t(if busy { &texts::SUBMITTING } else { submit_label }) }</span>
-            </button>
-            <button type="button" class="pf-v6-c-button pf-m-link" onclick={cancel}>
-                <span class="pf-v6-c-button__text">{ i18n.t(&texts::CANCEL) }</span>
-            </button>
-        </>
+        <DialogActions {form} label={i18n.t(submit_label)} {busy} {danger} oncancel={on_done.reform(|()| false)} />
     }
 }
 
