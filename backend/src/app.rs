@@ -103,7 +103,10 @@ pub fn router(state: &AppState) -> Router {
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(from_fn_with_state(config.request_timeout, web::layers::timeout))
         .layer(CompressionLayer::new())
-        .layer(from_fn_with_state(config.behind_tls, web::layers::security_headers))
+        .layer(from_fn_with_state(
+            web::layers::SecurityPolicy::new(config.behind_tls, state.storage.origin()),
+            web::layers::security_headers,
+        ))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
             let request_id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");

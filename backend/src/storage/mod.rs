@@ -21,6 +21,8 @@ use crate::config::S3Config;
 pub struct Storage {
     client: Client,
     bucket: String,
+    /// `scheme://host[:port]` of the store: browsers fetch presigned URLs from here.
+    origin: String,
     /// Keeps the embedded server alive as long as the storage handle.
     _embedded: Option<std::sync::Arc<embedded::EmbeddedS3>>,
 }
@@ -66,6 +68,7 @@ impl Storage {
                 None,
             ),
         };
+        let origin = origin_of(&endpoint);
         let s3_config = aws_sdk_s3::Config::builder()
             .behavior_version(BehaviorVersion::latest())
             .endpoint_url(endpoint)
@@ -76,12 +79,18 @@ impl Storage {
         let storage = Storage {
             client: Client::from_conf(s3_config),
             bucket,
+            origin,
             _embedded: embedded,
         };
         if storage._embedded.is_some() {
             storage.ensure_bucket().await?;
         }
         Ok(storage)
+    }
+
+    /// The origin browsers load presigned URLs from (for the Content-Security-Policy).
+    pub fn origin(&self) -> &str {
+        &self.origin
     }
 
     async fn ensure_bucket(&self) -> anyhow::Result<()> {
@@ -319,9 +328,25 @@ fn content_type_of(name: &str) -> &'static str {
     }
 }
 
+/// `scheme://host[:port]` of an endpoint URL (path-style buckets live under it).
+fn origin_of(endpoint: &str) -> String {
+    let (scheme, rest) = endpoint.split_once("://").unwrap_or(("https", endpoint));
+    let authority = rest.split('/').next().unwrap_or(rest);
+    format!("{scheme}://{authority}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_origin_is_scheme_and_authority_of_the_endpoint() {
+        assert_eq!(origin_of("http://127.0.0.1:9000"), "http://127.0.0.1:9000");
+        assert_eq!(
+            origin_of("https://oss.example.cn/base/"),
+            "https://oss.example.cn"
+        );
+    }
 
     #[test]
     fn keys_stay_under_the_tenant_prefix() {

@@ -9,14 +9,35 @@ use axum::response::{IntoResponse, Response};
 
 use crate::error::AppError;
 
-/// The SPAs load only their own scripts and wasm and call only this origin.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-    style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; \
-    font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+/// The policy the security headers apply.
+#[derive(Clone)]
+pub struct SecurityPolicy {
+    pub behind_tls: bool,
+    csp: HeaderValue,
+}
+
+impl SecurityPolicy {
+    /// The SPAs load only their own scripts and wasm and call only this origin; media, photos,
+    /// documents and uploads go straight to (and come straight from) the object store's origin.
+    pub fn new(behind_tls: bool, storage_origin: &str) -> SecurityPolicy {
+        let s3 = storage_origin;
+        let csp = format!(
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+             img-src 'self' data: blob: {s3}; media-src 'self' blob: {s3}; font-src 'self' data:; \
+             connect-src 'self' {s3}; frame-src 'self' {s3}; worker-src 'self' blob:; \
+             frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+        );
+        SecurityPolicy {
+            behind_tls,
+            csp: HeaderValue::from_str(&csp)
+                .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'")),
+        }
+    }
+}
 
 /// Security headers on every response; HSTS only when the server sits behind TLS.
 pub async fn security_headers(
-    State(behind_tls): State<bool>,
+    State(policy): State<SecurityPolicy>,
     request: Request,
     next: Next,
 ) -> Response {
@@ -35,16 +56,15 @@ pub async fn security_headers(
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         // Swagger UI boots with an inline script; its pages get a policy that allows that.
         let csp = if is_docs {
-            "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
+            HeaderValue::from_static(
+                "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+            )
         } else {
-            CONTENT_SECURITY_POLICY
+            policy.csp.clone()
         };
-        headers.insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(csp),
-        );
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     }
-    if behind_tls {
+    if policy.behind_tls {
         headers.insert(
             header::STRICT_TRANSPORT_SECURITY,
             HeaderValue::from_static("max-age=31536000; includeSubDomains"),

@@ -171,11 +171,17 @@ async fn responses_carry_security_headers_and_a_request_id() {
     let h = r.headers();
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(h["x-frame-options"], "DENY");
+    let csp = h["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("default-src 'self'"));
+    // Presigned media, photos and uploads come from the object store's origin, nothing else.
+    let store = app.state.storage.origin();
     assert!(
-        h["content-security-policy"]
-            .to_str()
-            .unwrap()
-            .contains("default-src 'self'")
+        csp.contains(&format!("media-src 'self' blob: {store};")),
+        "{csp}"
+    );
+    assert!(
+        csp.contains(&format!("connect-src 'self' {store};")),
+        "{csp}"
     );
     assert!(h.get("x-request-id").is_some());
     assert!(
