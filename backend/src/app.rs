@@ -17,7 +17,7 @@ use crate::db::Db;
 use crate::identity::sms::{DevOutbox, HttpSms, SmsSender};
 use crate::storage::Storage;
 use crate::web::ratelimit::RateLimiter;
-use crate::{audit, error, identity, jobs, media, openapi, ops, review, tenancy, web};
+use crate::{audit, catalog, error, identity, jobs, media, openapi, ops, review, tenancy, web};
 
 /// JSON bodies above this are refused with 413.
 const BODY_LIMIT_BYTES: usize = 1024 * 1024;
@@ -91,7 +91,8 @@ pub fn router(state: &AppState) -> Router {
         .merge(audit::router(state))
         .merge(media::router(state))
         .merge(jobs::router(state))
-        .merge(review::router(state));
+        .merge(review::router(state))
+        .merge(catalog::router(state));
     Router::new()
         .merge(api)
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi::ApiDoc::openapi()))

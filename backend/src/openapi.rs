@@ -4,7 +4,7 @@
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{audit, identity, jobs, media, ops, review, tenancy};
+use crate::{audit, catalog, identity, jobs, media, ops, review, tenancy};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -19,6 +19,10 @@ use crate::{audit, identity, jobs, media, ops, review, tenancy};
         identity::staff_routes::list, identity::staff_routes::create, identity::staff_routes::show, identity::staff_routes::update,
         identity::staff_routes::reset_password, identity::staff_routes::remove,
         audit::routes::list,
+        catalog::routes::list, catalog::routes::create, catalog::routes::show, catalog::routes::update,
+        catalog::routes::submit, catalog::routes::withdraw, catalog::routes::add_chapter,
+        catalog::routes::add_courseware, catalog::routes::put_subtitle, catalog::routes::list_lecturers,
+        catalog::routes::create_lecturer, catalog::routes::search, catalog::routes::catalogue_course,
         media::routes::start_upload, media::routes::show_upload, media::routes::presign_parts,
         media::routes::part_done, media::routes::complete, media::routes::show,
         media::routes::playback_urls, media::routes::hls,

@@ -14,7 +14,7 @@ mod group_repo;
 mod opinions;
 mod people;
 mod publishing;
-mod queue;
+pub(crate) mod queue;
 mod records;
 mod repo;
 pub mod reviewer_routes;

@@ -1,5 +1,6 @@
 //! The regulator's course queues (T-7.2.7i): every course of the tenant with its open revision,
-//! else its live one, by kind and status; and one course in full.
+//! else its live one, by kind and status; and one course in full. The catalog's authoring list
+//! is the same view narrowed to one author.
 
 use shared_types::catalog::{
     CourseDetail, CourseKind, CourseSummary, LecturerRef, Listing, RevisionStatus, TrainingType,
@@ -20,11 +21,12 @@ pub fn course_not_found() -> AppError {
 pub async fn list(
     conn: &mut PgConnection,
     tenant_id: Uuid,
+    author: Option<Uuid>,
     q: &ReviewQueueQuery,
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<CourseSummary>, i64), AppError> {
-    let (rows, total) = repo::queue(conn, tenant_id, q, limit, offset).await?;
+    let (rows, total) = repo::queue(conn, tenant_id, author, q, limit, offset).await?;
     let revision_ids: Vec<Uuid> = rows.iter().map(|r| r.revision_id).collect();
     let lecturers = repo::lecturers_of(conn, tenant_id, &revision_ids).await?;
     let items = rows

@@ -161,6 +161,7 @@ pub struct QueueRow {
 fn queue_filters<'a>(
     qb: &mut QueryBuilder<'a, Postgres>,
     tenant_id: Uuid,
+    author: Option<Uuid>,
     q: &'a ReviewQueueQuery,
 ) {
     // Each course with its open revision, else its live one.
@@ -173,6 +174,9 @@ fn queue_filters<'a>(
     .push_bind(&OPEN_STATUSES[..])
     .push(")), c.live_revision_id) where c.tenant_id = ")
     .push_bind(tenant_id);
+    if let Some(author) = author {
+        qb.push(" and c.created_by = ").push_bind(author);
+    }
     if let Some(kind) = q.kind {
         qb.push(" and c.kind = ").push_bind(kind.as_str());
     }
@@ -194,18 +198,19 @@ fn queue_filters<'a>(
 pub async fn queue(
     conn: &mut PgConnection,
     tenant_id: Uuid,
+    author: Option<Uuid>,
     q: &ReviewQueueQuery,
     limit: i64,
     offset: i64,
 ) -> sqlx::Result<(Vec<QueueRow>, i64)> {
     let mut count = QueryBuilder::new("select count(*)");
-    queue_filters(&mut count, tenant_id, q);
+    queue_filters(&mut count, tenant_id, author, q);
     let total: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
     let mut select = QueryBuilder::new(
         "select c.course_id, c.course_no, c.kind, r.name, r.training_type, r.duration_seconds,
                 c.listing, r.revision_id, r.revision_no, r.status, c.topic_id, r.updated_at",
     );
-    queue_filters(&mut select, tenant_id, q);
+    queue_filters(&mut select, tenant_id, author, q);
     if q.status == Some(RevisionStatus::Submitted) {
         select.push(
             " order by coalesce((select max(e.created_at) from course_events e

@@ -70,8 +70,15 @@ pub async fn list_courses(
         per_page: q.per_page.unwrap_or(20),
     };
     let mut tx = state.db.begin_tenant(scope(&p)).await?;
-    let (items, total) =
-        queue::list(&mut tx, p.tenant.id, &q, paging.limit(), paging.offset()).await?;
+    let (items, total) = queue::list(
+        &mut tx,
+        p.tenant.id,
+        None,
+        &q,
+        paging.limit(),
+        paging.offset(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(Json(paging.page_of(items, total)))
 }

@@ -5,6 +5,7 @@
 mod accounts;
 mod auth;
 mod authorization;
+mod catalog;
 mod errors;
 mod helpers;
 mod jobs;

@@ -1,0 +1,236 @@
+//! SQL of course authoring: revisions, their lecturers, outline and search text. Tenant
+//! transaction connections only, with an explicit `tenant_id` on every statement.
+
+use shared_types::catalog::RevisionStatus;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use super::fields::Fields;
+
+pub async fn insert_course(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    course_id: Uuid,
+    kind: &str,
+    course_no: &str,
+    topic_id: Option<Uuid>,
+    created_by: Uuid,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into courses (course_id, tenant_id, kind, course_no, topic_id, created_by)
+         values ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(course_id)
+    .bind(tenant_id)
+    .bind(kind)
+    .bind(course_no)
+    .bind(topic_id)
+    .bind(created_by)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn insert_revision(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    course_id: Uuid,
+    revision_id: Uuid,
+    revision_no: i32,
+    fields: &Fields,
+    created_by: Uuid,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into course_revisions (revision_id, tenant_id, course_id, revision_no, name, category,
+             training_type, created_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(revision_id)
+    .bind(tenant_id)
+    .bind(course_id)
+    .bind(revision_no)
+    .bind(&fields.name)
+    .bind(fields.training_type.category().as_str())
+    .bind(fields.training_type.as_str())
+    .bind(created_by)
+    .execute(&mut *conn)
+    .await?;
+    write_fields(conn, tenant_id, course_id, revision_id, fields).await
+}
+
+/// Writes the edited fields of a revision, its lecturers and the course's topic.
+pub async fn write_fields(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    course_id: Uuid,
+    revision_id: Uuid,
+    f: &Fields,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "update course_revisions set name = $3, summary = $4, category = $5, training_type = $6,
+             audience = $7, tags = $8, copyright_holder = $9, licence_media_id = $10, price_cents = $11,
+             seat_price_cents = $12, venue = $13, schedule = $14, offline_hours = $15
+         where tenant_id = $1 and revision_id = $2",
+    )
+    .bind(tenant_id)
+    .bind(revision_id)
+    .bind(&f.name)
+    .bind(&f.summary)
+    .bind(f.training_type.category().as_str())
+    .bind(f.training_type.as_str())
+    .bind(&f.audience)
+    .bind(&f.tags)
+    .bind(&f.copyright_holder)
+    .bind(f.licence_media_id)
+    .bind(f.price_cents)
+    .bind(f.seat_price_cents)
+    .bind(&f.venue)
+    .bind(&f.schedule)
+    .bind(f.offline_hours)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("delete from course_lecturers where tenant_id = $1 and revision_id = $2")
+        .bind(tenant_id)
+        .bind(revision_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "insert into course_lecturers (revision_id, tenant_id, lecturer_id, position)
+         select $2, $1, id, pos::int from unnest($3::uuid[]) with ordinality as t(id, pos)",
+    )
+    .bind(tenant_id)
+    .bind(revision_id)
+    .bind(&f.lecturer_ids)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("update courses set topic_id = $3 where tenant_id = $1 and course_id = $2")
+        .bind(tenant_id)
+        .bind(course_id)
+        .bind(f.topic_id)
+        .execute(&mut *conn)
+        .await?;
+    refresh_search_text(conn, tenant_id, revision_id).await
+}
+
+/// Recomputes what catalogue search matches: name, number, lecturers, tags and summary.
+pub async fn refresh_search_text(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    revision_id: Uuid,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "update course_revisions r set search_text = lower(concat_ws(' ', r.name, c.course_no,
+             (select string_agg(l.name, ' ') from course_lecturers cl
+              join lecturers l on l.lecturer_id = cl.lecturer_id where cl.revision_id = r.revision_id),
+             array_to_string(r.tags, ' '), r.summary))
+         from courses c where c.course_id = r.course_id and r.tenant_id = $1 and r.revision_id = $2",
+    )
+    .bind(tenant_id)
+    .bind(revision_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Refreshes video durations from their media and the revision's total (required coursewares).
+pub async fn refresh_durations(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    revision_id: Uuid,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "update coursewares c set duration_seconds = coalesce(m.duration_seconds, 0)
+         from media_assets m
+         where m.media_id = c.media_id and c.kind = 'video' and c.tenant_id = $1 and c.revision_id = $2",
+    )
+    .bind(tenant_id)
+    .bind(revision_id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "update course_revisions set duration_seconds = coalesce((select sum(duration_seconds)
+             from coursewares where revision_id = $2 and required), 0)
+         where tenant_id = $1 and revision_id = $2",
+    )
+    .bind(tenant_id)
+    .bind(revision_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_status(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    revision_id: Uuid,
+    status: RevisionStatus,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "update course_revisions set status = $3 where tenant_id = $1 and revision_id = $2",
+    )
+    .bind(tenant_id)
+    .bind(revision_id)
+    .bind(status.as_str())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Ends the open review round of a withdrawn revision.
+pub async fn cancel_open_round(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    revision_id: Uuid,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "update review_rounds set status = 'cancelled', decided_at = now()
+         where tenant_id = $1 and revision_id = $2 and status = 'open'",
+    )
+    .bind(tenant_id)
+    .bind(revision_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// (kind, status) of a media of this tenant.
+pub async fn media_kind_status(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    media_id: Uuid,
+) -> sqlx::Result<Option<(String, String)>> {
+    sqlx::query_as("select kind, status from media_assets where tenant_id = $1 and media_id = $2")
+        .bind(tenant_id)
+        .bind(media_id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// How many of `ids` are lecturers of this tenant.
+pub async fn count_lecturers(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    ids: &[Uuid],
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "select count(*) from lecturers where tenant_id = $1 and lecturer_id = any($2)",
+    )
+    .bind(tenant_id)
+    .bind(ids)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn topic_exists(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    topic_id: Uuid,
+) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "select exists (select 1 from course_topics where tenant_id = $1 and topic_id = $2)",
+    )
+    .bind(tenant_id)
+    .bind(topic_id)
+    .fetch_one(conn)
+    .await
+}
