@@ -20,7 +20,7 @@ use crate::{audit, catalog, identity, jobs, media, ops, review, tenancy};
         identity::staff_routes::reset_password, identity::staff_routes::remove,
         audit::routes::list,
         catalog::routes::list, catalog::routes::create, catalog::routes::show, catalog::routes::update,
-        catalog::routes::submit, catalog::routes::withdraw, catalog::routes::add_chapter,
+        catalog::routes::submit, catalog::routes::withdraw, catalog::routes::new_revision, catalog::routes::add_chapter,
         catalog::routes::add_courseware, catalog::routes::put_subtitle, catalog::routes::list_lecturers,
         catalog::routes::create_lecturer, catalog::routes::search, catalog::routes::catalogue_course,
         media::routes::start_upload, media::routes::show_upload, media::routes::presign_parts,

@@ -333,3 +333,40 @@ async fn transition(
     )
     .await
 }
+
+/// Starts a new draft revision of a published or taken-down course, copied from the live one;
+/// the live revision keeps serving learners until the new one is reviewed and published.
+pub async fn new_revision(
+    conn: &mut PgConnection,
+    p: &Principal,
+    id: Uuid,
+) -> Result<(), AppError> {
+    visible(conn, p, id, true).await?;
+    let detail = queue::detail(conn, p.tenant.id, id).await?;
+    let live = detail
+        .live_revision_id
+        .filter(|live| *live == detail.revision.id)
+        .ok_or_else(|| {
+            AppError::Conflict(Text::new(
+                "只有已发布且没有进行中修订的课程可以新建修订",
+                "Only a published course without a revision in progress gets a new revision",
+            ))
+        })?;
+    let next = repo::last_revision_no(conn, p.tenant.id, id).await? + 1;
+    let revision_id = Uuid::new_v4();
+    repo::copy_revision(conn, p.tenant.id, live, revision_id, next, p.user_id).await?;
+    events::record(
+        conn,
+        p.tenant.id,
+        Event {
+            course_id: id,
+            revision_id: Some(revision_id),
+            actor_id: Some(p.user_id),
+            action: CourseAction::RevisionCreated,
+            from: None,
+            to: Some(RevisionStatus::Draft),
+            note: "",
+        },
+    )
+    .await
+}

@@ -234,3 +234,103 @@ pub async fn topic_exists(
     .fetch_one(conn)
     .await
 }
+
+/// Copies revision `from` into a new draft `to` numbered `revision_no`: fields, lecturers,
+/// chapters, coursewares (new ids, the same lineage) and subtitles.
+pub async fn copy_revision(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    from: Uuid,
+    to: Uuid,
+    revision_no: i32,
+    created_by: Uuid,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into course_revisions (revision_id, tenant_id, course_id, revision_no, status, name, summary,
+             category, training_type, audience, tags, copyright_holder, licence_media_id, price_cents,
+             seat_price_cents, venue, schedule, offline_hours, duration_seconds, search_text, created_by)
+         select $3, tenant_id, course_id, $4, 'draft', name, summary, category, training_type, audience, tags,
+             copyright_holder, licence_media_id, price_cents, seat_price_cents, venue, schedule, offline_hours,
+             duration_seconds, search_text, $5
+         from course_revisions where tenant_id = $1 and revision_id = $2",
+    )
+    .bind(tenant_id)
+    .bind(from)
+    .bind(to)
+    .bind(revision_no)
+    .bind(created_by)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "insert into course_lecturers (revision_id, tenant_id, lecturer_id, position)
+         select $3, tenant_id, lecturer_id, position from course_lecturers where tenant_id = $1 and revision_id = $2",
+    )
+    .bind(tenant_id)
+    .bind(from)
+    .bind(to)
+    .execute(&mut *conn)
+    .await?;
+    // Old → new ids, so coursewares follow their chapters and subtitles their coursewares.
+    sqlx::query(
+        "create temporary table chapter_map on commit drop as
+         select chapter_id as old_id, gen_random_uuid() as new_id from chapters where tenant_id = $1 and revision_id = $2",
+    )
+    .bind(tenant_id)
+    .bind(from)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "create temporary table courseware_map on commit drop as
+         select courseware_id as old_id, gen_random_uuid() as new_id from coursewares where tenant_id = $1 and revision_id = $2",
+    )
+    .bind(tenant_id)
+    .bind(from)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "insert into chapters (chapter_id, tenant_id, revision_id, title, position)
+         select m.new_id, c.tenant_id, $2, c.title, c.position from chapters c join chapter_map m on m.old_id = c.chapter_id
+         where c.tenant_id = $1",
+    )
+    .bind(tenant_id)
+    .bind(to)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "insert into coursewares (courseware_id, tenant_id, chapter_id, revision_id, lineage_id, title, kind, position,
+             required, media_id, url, min_study_seconds, duration_seconds)
+         select w.new_id, c.tenant_id, ch.new_id, $2, c.lineage_id, c.title, c.kind, c.position, c.required,
+             c.media_id, c.url, c.min_study_seconds, c.duration_seconds
+         from coursewares c join courseware_map w on w.old_id = c.courseware_id
+         join chapter_map ch on ch.old_id = c.chapter_id where c.tenant_id = $1",
+    )
+    .bind(tenant_id)
+    .bind(to)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "insert into subtitles (courseware_id, tenant_id, lang, media_id)
+         select w.new_id, s.tenant_id, s.lang, s.media_id from subtitles s join courseware_map w on w.old_id = s.courseware_id
+         where s.tenant_id = $1",
+    )
+    .bind(tenant_id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("drop table chapter_map, courseware_map")
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The highest revision number of a course.
+pub async fn last_revision_no(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    course_id: Uuid,
+) -> sqlx::Result<i32> {
+    sqlx::query_scalar("select coalesce(max(revision_no), 0) from course_revisions where tenant_id = $1 and course_id = $2")
+        .bind(tenant_id)
+        .bind(course_id)
+        .fetch_one(conn)
+        .await
+}

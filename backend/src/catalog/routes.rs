@@ -40,6 +40,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/api/v1/courses/{id}", get(show).put(update))
         .route("/api/v1/courses/{id}/submit", post(submit))
         .route("/api/v1/courses/{id}/withdraw", post(withdraw))
+        .route("/api/v1/courses/{id}/revisions", post(new_revision))
         .route("/api/v1/courses/{id}/chapters", post(add_chapter))
         .route("/api/v1/chapters/{id}/coursewares", post(add_courseware))
         .route(
@@ -173,6 +174,22 @@ pub async fn withdraw(
     let detail = authoring::detail(&mut tx, &p, id).await?;
     tx.commit().await?;
     Ok(Json(detail))
+}
+
+/// A new draft revision copied from the live one (same courseware lineage); the live one keeps
+/// serving until the new one is published.
+#[utoipa::path(post, path = "/api/v1/courses/{id}/revisions", tag = "catalog", params(("id" = Uuid, Path)),
+    responses((status = 201, body = CourseDetail), (status = 409, body = ApiError)))]
+pub async fn new_revision(
+    State(state): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<Uuid>,
+) -> Result<(StatusCode, Json<CourseDetail>), AppError> {
+    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    authoring::new_revision(&mut tx, &p, id).await?;
+    let detail = authoring::detail(&mut tx, &p, id).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(detail)))
 }
 
 #[utoipa::path(post, path = "/api/v1/courses/{id}/chapters", tag = "catalog", params(("id" = Uuid, Path)), request_body = ChapterInput,

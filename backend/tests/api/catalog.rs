@@ -191,6 +191,39 @@ async fn a_course_goes_from_draft_through_review_into_the_catalogue_and_out_agai
     assert_eq!(shown["revision"]["chapters"][0]["title"], "第一章 火灾预防");
     assert_eq!(shown["revision"]["lecturers"][0]["name"], "王消防");
 
+    // Editing the published course is a new revision with the same courseware lineage; the
+    // catalogue keeps showing the live one meanwhile.
+    let r = author
+        .post(&format!("/api/v1/courses/{id}/revisions"), json!({}))
+        .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let draft: Value = r.json().await.unwrap();
+    assert_eq!(draft["revision"]["revision_no"], 2);
+    let copied = &draft["revision"]["chapters"][0]["coursewares"][0];
+    assert_ne!(copied["id"], courseware.as_str());
+    assert_eq!(copied["lineage_id"], courseware.as_str());
+    assert_eq!(copied["subtitles"][0]["lang"], "zh-CN");
+    let r = author
+        .send(
+            "PUT",
+            &format!("/api/v1/courses/{id}"),
+            fields("建筑消防安全管理（2027版）", &lecturer, &licence),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(
+        catalogue_names(&trainee, "消防").await,
+        ["建筑消防安全管理"]
+    );
+    let again = author
+        .post(&format!("/api/v1/courses/{id}/revisions"), json!({}))
+        .await;
+    assert_eq!(
+        again.status(),
+        StatusCode::CONFLICT,
+        "one revision in progress at a time"
+    );
+
     // Taken down, it leaves the catalogue.
     let r = admin
         .post(
