@@ -1,6 +1,6 @@
 //! The demo course's media, generated with ffmpeg into `var/demo/` when missing: a 30 s 640x360
-//! H.264/AAC test pattern (with a Chinese title when a CJK font is installed) and its
-//! Simplified-Chinese WebVTT subtitles. `cargo xtask dev` hands the folder to the server as
+//! H.264/AAC test pattern (with a Chinese title when a CJK font is installed) its
+//! Simplified-Chinese WebVTT subtitles and a blank licence scan. `cargo xtask dev` hands the folder to the server as
 //! `ZHIPEI_DEMO_MEDIA_DIR`, whose demo seed imports them.
 
 use std::path::{Path, PathBuf};
@@ -11,6 +11,8 @@ use crate::util::{cmd, output, repo_root, run};
 
 pub const VIDEO: &str = "demo-course.mp4";
 pub const SUBTITLES: &str = "demo-course.zh-CN.vtt";
+/// A stand-in for the copyright licence scan every submitted course carries (Z-III.2).
+pub const LICENCE: &str = "demo-licence.png";
 const SECONDS: u32 = 30;
 
 const VTT: &str = "WEBVTT
@@ -45,6 +47,10 @@ pub fn media() -> Result<PathBuf> {
         write_then_rename(&subtitles, |tmp| {
             std::fs::write(tmp, VTT).with_context(|| format!("writing {}", tmp.display()))
         })?;
+    }
+    let licence = dir.join(LICENCE);
+    if !licence.exists() {
+        write_then_rename(&licence, make_licence)?;
     }
     let video = dir.join(VIDEO);
     if video.exists() {
@@ -90,6 +96,14 @@ fn make_video(out: &Path) -> Result<()> {
     .args(["-movflags", "+faststart", "-f", "mp4"])
     .arg(out);
     run(&mut c)
+}
+
+fn make_licence(out: &Path) -> Result<()> {
+    run(cmd("ffmpeg")
+        .args(["-hide_banner", "-v", "error", "-y"])
+        .args(["-f", "lavfi", "-i", "color=c=white:s=600x400"])
+        .args(["-frames:v", "1", "-f", "image2", "-c:v", "png"])
+        .arg(out))
 }
 
 /// The first font file fontconfig knows for Chinese, if any.

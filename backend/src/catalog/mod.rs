@@ -1,13 +1,13 @@
 //! The course catalog (Z-III.1–III.4, Z-III.6, T-7.2.7i/j/k): lecturers, courses and their
 //! revisions, chapters and coursewares, course numbers, search and the published catalogue.
 
-mod authoring;
+pub(crate) mod authoring;
 mod catalogue;
 pub mod events;
 mod fields;
-mod lecturers;
+pub(crate) mod lecturers;
 mod number;
-mod outline;
+pub(crate) mod outline;
 mod repo;
 pub mod revision;
 pub mod routes;

@@ -8,18 +8,18 @@
 
 mod decision;
 pub mod expert_routes;
-mod experts;
+pub(crate) mod experts;
 mod export;
 mod group_repo;
-mod opinions;
+pub(crate) mod opinions;
 mod people;
-mod publishing;
+pub(crate) mod publishing;
 pub(crate) mod queue;
 mod records;
 mod repo;
 pub mod reviewer_routes;
 mod round_repo;
-mod rounds;
+pub(crate) mod rounds;
 pub mod routes;
 
 use crate::app::AppState;

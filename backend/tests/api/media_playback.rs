@@ -12,7 +12,7 @@ use crate::helpers::{Api, spawn_app};
 use crate::media::{GOOD_VTT, expires_of, upload_ok};
 
 /// A short test video made with ffmpeg's test sources, as bytes.
-async fn make_video(name: &str, args: &[&str]) -> Vec<u8> {
+pub async fn make_video(name: &str, args: &[&str]) -> Vec<u8> {
     let path = std::env::temp_dir().join(format!("zhipei-test-{}-{name}", Uuid::new_v4()));
     let status = tokio::process::Command::new("ffmpeg")
         .args(["-v", "error", "-y"])

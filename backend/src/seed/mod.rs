@@ -1,5 +1,7 @@
 //! The demo tenant `demo` with one account per role (dev mode only; idempotent).
 
+mod course;
+
 use shared_types::Role;
 use shared_types::tenant::CreateTenantRequest;
 
@@ -78,5 +80,8 @@ pub async fn demo(state: &AppState) -> anyhow::Result<()> {
     );
     tx.commit().await?;
     tracing::info!(tenant = DEMO_TENANT, created, "demo tenant seeded");
+    if state.config.jobs.workers > 0 {
+        course::seed(state, &tenant).await?;
+    }
     Ok(())
 }
