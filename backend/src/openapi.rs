@@ -23,6 +23,8 @@ use crate::{audit, catalog, identity, jobs, media, ops, review, tenancy};
         catalog::routes::submit, catalog::routes::withdraw, catalog::routes::new_revision, catalog::routes::add_chapter,
         catalog::routes::add_courseware, catalog::routes::put_subtitle, catalog::routes::list_lecturers,
         catalog::routes::create_lecturer, catalog::routes::search, catalog::routes::catalogue_course,
+        catalog::routes::events, catalog::routes::delete_chapter, catalog::routes::delete_courseware,
+        catalog::routes::list_topics, catalog::routes::create_topic,
         media::routes::start_upload, media::routes::show_upload, media::routes::presign_parts,
         media::routes::part_done, media::routes::complete, media::routes::show,
         media::routes::playback_urls, media::routes::hls,

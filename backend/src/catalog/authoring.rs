@@ -6,18 +6,20 @@
 
 use shared_types::Role;
 use shared_types::catalog::{
-    CourseAction, CourseDetail, CourseFields, CourseKind, CoursewareKind, CreateCourseRequest,
-    Revision, RevisionStatus,
+    CourseAction, CourseDetail, CourseEvent, CourseFields, CourseKind, CoursewareKind,
+    CreateCourseRequest, Revision, RevisionStatus,
 };
+use shared_types::review::ReviewRecordQuery;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::events::{self, Event};
 use super::fields::{self, Fields};
 use super::repo;
+use crate::crypto::Keyring;
 use crate::error::{AppError, Text};
 use crate::identity::Principal;
-use crate::review::queue;
+use crate::review::{queue, records};
 
 /// Regulator staff see every course; anyone else only their own.
 pub fn author_filter(p: &Principal) -> Option<Uuid> {
@@ -42,6 +44,22 @@ async fn visible(
         Some(author) if author != course.created_by => Err(queue::course_not_found()),
         _ => Ok(()),
     }
+}
+
+/// The course's history, newest first (T-7.2.7k), for whoever may see the course.
+pub async fn history(
+    conn: &mut PgConnection,
+    keyring: &Keyring,
+    p: &Principal,
+    id: Uuid,
+) -> Result<Vec<CourseEvent>, AppError> {
+    visible(conn, p, id, false).await?;
+    let q = ReviewRecordQuery {
+        course_id: Some(id),
+        ..Default::default()
+    };
+    let (events, _) = records::page(conn, keyring, p.tenant.id, &q, 1000, 0).await?;
+    Ok(events)
 }
 
 pub async fn detail(

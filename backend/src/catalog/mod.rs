@@ -11,5 +11,6 @@ pub(crate) mod outline;
 mod repo;
 pub mod revision;
 pub mod routes;
+mod topics;
 
 pub use routes::router;

@@ -226,3 +226,51 @@ pub async fn put_subtitle(
     .await?;
     Ok(course_id)
 }
+
+/// Removes a chapter with its coursewares and their subtitles from an editable revision.
+pub async fn delete_chapter(
+    conn: &mut PgConnection,
+    p: &Principal,
+    chapter_id: Uuid,
+) -> Result<(), AppError> {
+    let tenant_id = p.tenant.id;
+    let course_id = course_of(conn, tenant_id, COURSE_OF_CHAPTER, chapter_id).await?;
+    let revision = authoring::editable(conn, p, course_id).await?;
+    for sql in [
+        "delete from subtitles s using coursewares c
+         where s.courseware_id = c.courseware_id and c.tenant_id = $1 and c.chapter_id = $2",
+        "delete from coursewares where tenant_id = $1 and chapter_id = $2",
+        "delete from chapters where tenant_id = $1 and chapter_id = $2",
+    ] {
+        sqlx::query(sql)
+            .bind(tenant_id)
+            .bind(chapter_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    repo::refresh_durations(conn, tenant_id, revision.id).await?;
+    Ok(())
+}
+
+/// Removes a courseware (and its subtitles) from an editable revision.
+pub async fn delete_courseware(
+    conn: &mut PgConnection,
+    p: &Principal,
+    courseware_id: Uuid,
+) -> Result<(), AppError> {
+    let tenant_id = p.tenant.id;
+    let course_id = course_of(conn, tenant_id, COURSE_OF_COURSEWARE, courseware_id).await?;
+    let revision = authoring::editable(conn, p, course_id).await?;
+    for sql in [
+        "delete from subtitles where tenant_id = $1 and courseware_id = $2",
+        "delete from coursewares where tenant_id = $1 and courseware_id = $2",
+    ] {
+        sqlx::query(sql)
+            .bind(tenant_id)
+            .bind(courseware_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    repo::refresh_durations(conn, tenant_id, revision.id).await?;
+    Ok(())
+}

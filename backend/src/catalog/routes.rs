@@ -3,20 +3,20 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::middleware::from_fn_with_state;
-use axum::routing::{get, post, put};
+use axum::routing::{delete, get, post, put};
 use axum::{Extension, Json, Router};
 use serde::Deserialize;
 use shared_types::ApiError;
 use shared_types::catalog::{
     CatalogueDetail, CatalogueItem, CatalogueQuery, Chapter, ChapterInput, CourseDetail,
-    CourseFields, CourseQuery, CourseSummary, CoursewareInput, CreateCourseRequest, Lecturer,
-    LecturerInput, SubtitleInput,
+    CourseEvent, CourseFields, CourseQuery, CourseSummary, CoursewareInput, CreateCourseRequest,
+    Lecturer, LecturerInput, SubtitleInput, Topic, TopicInput,
 };
 use shared_types::page::{Page, PageQuery};
 use shared_types::review::ReviewQueueQuery;
 use uuid::Uuid;
 
-use super::{authoring, catalogue, lecturers, outline};
+use super::{authoring, catalogue, lecturers, outline, topics};
 use crate::app::AppState;
 use crate::authz;
 use crate::db::Scope;
@@ -41,8 +41,12 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/api/v1/courses/{id}/submit", post(submit))
         .route("/api/v1/courses/{id}/withdraw", post(withdraw))
         .route("/api/v1/courses/{id}/revisions", post(new_revision))
+        .route("/api/v1/courses/{id}/events", get(events))
         .route("/api/v1/courses/{id}/chapters", post(add_chapter))
+        .route("/api/v1/chapters/{id}", delete(delete_chapter))
         .route("/api/v1/chapters/{id}/coursewares", post(add_courseware))
+        .route("/api/v1/coursewares/{id}", delete(delete_courseware))
+        .route("/api/v1/course-topics", get(list_topics).post(create_topic))
         .route(
             "/api/v1/coursewares/{id}/subtitles/{lang}",
             put(put_subtitle),
@@ -220,6 +224,74 @@ pub async fn add_courseware(
     let detail = authoring::detail(&mut tx, &p, course_id).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(detail)))
+}
+
+/// The course's history: every transition with who, when and the opinion (T-7.2.7k).
+#[utoipa::path(get, path = "/api/v1/courses/{id}/events", tag = "catalog", params(("id" = Uuid, Path)),
+    responses((status = 200, body = Vec<CourseEvent>), (status = 404, body = ApiError)))]
+pub async fn events(
+    State(state): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<Uuid>,
+) -> Result<Json<Vec<CourseEvent>>, AppError> {
+    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let events = authoring::history(&mut tx, &state.config.keyring, &p, id).await?;
+    tx.commit().await?;
+    Ok(Json(events))
+}
+
+/// Removes a chapter and its coursewares from a draft or returned revision.
+#[utoipa::path(delete, path = "/api/v1/chapters/{id}", tag = "catalog", params(("id" = Uuid, Path)),
+    responses((status = 204), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
+pub async fn delete_chapter(
+    State(state): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<Uuid>,
+) -> Result<StatusCode, AppError> {
+    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    outline::delete_chapter(&mut tx, &p, id).await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Removes a courseware from a draft or returned revision.
+#[utoipa::path(delete, path = "/api/v1/coursewares/{id}", tag = "catalog", params(("id" = Uuid, Path)),
+    responses((status = 204), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
+pub async fn delete_courseware(
+    State(state): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<Uuid>,
+) -> Result<StatusCode, AppError> {
+    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    outline::delete_courseware(&mut tx, &p, id).await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Topics that group the same content by different lecturers (Z-III.6).
+#[utoipa::path(get, path = "/api/v1/course-topics", tag = "catalog",
+    responses((status = 200, body = Vec<Topic>), (status = 403, body = ApiError)))]
+pub async fn list_topics(
+    State(state): State<AppState>,
+    Extension(p): Extension<Principal>,
+) -> Result<Json<Vec<Topic>>, AppError> {
+    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let topics = topics::list(&mut tx, p.tenant.id).await?;
+    tx.commit().await?;
+    Ok(Json(topics))
+}
+
+#[utoipa::path(post, path = "/api/v1/course-topics", tag = "catalog", request_body = TopicInput,
+    responses((status = 201, body = Topic), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn create_topic(
+    State(state): State<AppState>,
+    Extension(p): Extension<Principal>,
+    ApiJson(input): ApiJson<TopicInput>,
+) -> Result<(StatusCode, Json<Topic>), AppError> {
+    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let topic = topics::create(&mut tx, p.tenant.id, &input).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(topic)))
 }
 
 #[derive(Deserialize)]

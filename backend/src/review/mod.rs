@@ -15,7 +15,7 @@ pub(crate) mod opinions;
 mod people;
 pub(crate) mod publishing;
 pub(crate) mod queue;
-mod records;
+pub(crate) mod records;
 mod repo;
 pub mod reviewer_routes;
 mod round_repo;

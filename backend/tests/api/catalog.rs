@@ -424,3 +424,105 @@ async fn the_dev_seed_publishes_a_demo_course_with_its_video_and_subtitles() {
         1
     );
 }
+
+#[tokio::test]
+async fn chapters_and_coursewares_are_removed_topics_group_courses_and_history_is_kept() {
+    let app = spawn_app().await;
+    let author = signed_in(&app, "demo", "demo-inst-admin").await;
+    let r = author
+        .post("/api/v1/course-topics", json!({"name": "有限空间作业"}))
+        .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let topic = r.json::<Value>().await.unwrap()["id"].clone();
+    let dup = author
+        .post("/api/v1/course-topics", json!({"name": "有限空间作业"}))
+        .await;
+    let (status, code, _) = error_code(dup).await;
+    assert_eq!(
+        (status, code.as_str()),
+        (StatusCode::CONFLICT, "already_exists")
+    );
+
+    let course: Value = author
+        .post(
+            "/api/v1/courses",
+            json!({"kind": "own", "fields": {"name": "有限空间作业安全", "training_type": "special_operations", "topic_id": topic}}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = course["id"].as_str().unwrap();
+    assert_eq!(course["topic_id"], topic);
+    let topics = get_json(&author, "/api/v1/course-topics").await;
+    assert_eq!(topics[0]["course_count"], 1);
+
+    let chapter: Value = author
+        .post(
+            &format!("/api/v1/courses/{id}/chapters"),
+            json!({"title": "第一章"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let chapter = chapter["id"].as_str().unwrap();
+    let video = ready_video(&app, 600).await;
+    let detail: Value = author
+        .post(
+            &format!("/api/v1/chapters/{chapter}/coursewares"),
+            json!({"title": "通风检测", "kind": "video", "media_id": video, "required": true}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let courseware = detail["revision"]["chapters"][0]["coursewares"][0]["id"]
+        .as_str()
+        .unwrap();
+    let link = author
+        .post(
+            &format!("/api/v1/chapters/{chapter}/coursewares"),
+            json!({"title": "标准原文", "kind": "link", "url": "ftp://example.org"}),
+        )
+        .await;
+    let (status, _, body) = error_code(link).await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("url"))
+    );
+
+    let r = author
+        .send(
+            "DELETE",
+            &format!("/api/v1/coursewares/{courseware}"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let after = get_json(&author, &format!("/api/v1/courses/{id}")).await;
+    assert_eq!(after["revision"]["duration_seconds"], 0);
+    assert!(
+        after["revision"]["chapters"][0]["coursewares"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let r = author
+        .send("DELETE", &format!("/api/v1/chapters/{chapter}"), json!({}))
+        .await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let r = author
+        .send("DELETE", &format!("/api/v1/chapters/{chapter}"), json!({}))
+        .await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+
+    let history = get_json(&author, &format!("/api/v1/courses/{id}/events")).await;
+    assert_eq!(history[0]["action"], "created");
+    assert_eq!(history[0]["actor_name"], "演示机构负责人");
+    app.add_staff("demo", "other-inst", Role::InstitutionAdmin)
+        .await;
+    let other = signed_in(&app, "demo", "other-inst").await;
+    let r = other.get(&format!("/api/v1/courses/{id}/events")).await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+}
