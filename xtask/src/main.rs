@@ -32,8 +32,11 @@ const EXCLUDE_WASM: [&str; 8] = [
 ];
 const DEFAULT_BIND: &str = "127.0.0.1:8080";
 const DEFAULT_DEMO_PASSWORD: &str = "zhipei-demo-2026";
-/// Benchmarks `cargo xtask bench <name>` knows (none yet).
-const BENCHES: &[(&str, &str)] = &[];
+/// Benchmarks `cargo xtask bench <name>` knows: (name, what it measures).
+const BENCHES: &[(&str, &str)] = &[(
+    "catalog",
+    "catalogue search latency p50/p99 over 10,000 published courses (target p99 < 50 ms)",
+)];
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
@@ -94,11 +97,13 @@ fn install_steps(steps: &mut Steps) -> Result<()> {
 fn bench(name: Option<&str>) -> ExitCode {
     let known: Vec<&str> = BENCHES.iter().map(|(n, _)| *n).collect();
     match name {
-        Some(n) if known.contains(&n) => {
-            // Dispatch lands here once benchmarks exist.
-            eprintln!("xtask bench: `{n}` is declared but has no runner yet");
-            ExitCode::from(2)
-        }
+        Some(n) if known.contains(&n) => match run_bench(n) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("\nxtask bench: error: {err:#}");
+                ExitCode::FAILURE
+            }
+        },
         _ => {
             if known.is_empty() {
                 eprintln!("xtask bench: no benchmarks exist yet");
@@ -111,6 +116,19 @@ fn bench(name: Option<&str>) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Runs `backend/benches/<name>.rs` (release build) against a throwaway PostgreSQL.
+fn run_bench(name: &str) -> Result<()> {
+    install_interrupt_handler();
+    let pg_base = std::env::temp_dir().join(format!("zhipei-bench-pg-{}", std::process::id()));
+    let mut cluster = Cluster::start(&pg_base, None, true)?;
+    cluster.ensure_roles()?;
+    let result = run(cmd("cargo")
+        .args(["bench", "-p", "backend", "--bench", name])
+        .env("ZHIPEI_TEST_PG_URL", cluster.superuser_url()));
+    cluster.stop()?;
+    result
 }
 
 /// Builds one SPA in release into `var/spa/<app>`.
