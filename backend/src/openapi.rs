@@ -32,7 +32,7 @@ use crate::{audit, catalog, identity, jobs, media, ops, review, tenancy};
         review::expert_routes::list_experts, review::expert_routes::list_groups, review::expert_routes::create_group,
         review::expert_routes::update_group, review::expert_routes::delete_group,
         review::routes::list_courses, review::routes::show_course, review::routes::course_rounds,
-        review::routes::author_rounds, review::routes::show_round, review::routes::assign, review::routes::publish,
+        review::routes::author_rounds, review::routes::author_round, review::routes::show_round, review::routes::assign, review::routes::publish,
         review::routes::take_down, review::routes::list_records,
         review::reviewer_routes::list, review::reviewer_routes::show, review::reviewer_routes::give_opinion,
     ),

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::decision::{self, Outcome, Tally};
 use super::round_repo::{self, LockedRound, NewOpinion, OpinionRow};
-use super::rounds::{self, round_not_found};
+use super::rounds::{self, Reader, round_not_found};
 use super::{people, queue, repo, stored};
 use crate::catalog::events::{self, Event};
 use crate::crypto::Keyring;
@@ -169,7 +169,7 @@ pub async fn give(
         let note = decision_note(conn, keyring, tenant_id, outcome, tally, &all).await?;
         settle(conn, tenant_id, expert, course_id, &round, outcome, &note).await?;
     }
-    rounds::detail(conn, keyring, tenant_id, expert, round_id, true).await
+    rounds::detail(conn, keyring, tenant_id, expert, round_id, Reader::Reviewer).await
 }
 
 /// Closes the round with its outcome and moves the revision to approved or returned.

@@ -10,7 +10,8 @@ use shared_types::page::{Page, PageQuery};
 use shared_types::review::{OpinionRequest, RoundDetail, RoundQuery, RoundSummary};
 use uuid::Uuid;
 
-use super::{opinions, rounds};
+use super::opinions;
+use super::rounds::{self, Reader};
 use crate::app::AppState;
 use crate::authz;
 use crate::db::Scope;
@@ -75,7 +76,7 @@ pub async fn show(
         p.tenant.id,
         p.user_id,
         round_id,
-        true,
+        Reader::Reviewer,
     )
     .await?;
     tx.commit().await?;

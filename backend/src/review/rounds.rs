@@ -79,37 +79,68 @@ pub async fn list_for_course(
     rows.into_iter().map(summary).collect()
 }
 
-/// One round in full. With `reviewer_only`, a caller who is not one of its reviewers gets 404.
+/// Who reads a round, and so what they may see of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// Regulator staff: every round, every opinion with its expert.
+    Staff,
+    /// An expert: only rounds they review.
+    Reviewer,
+    /// The course's author: only rounds of their own course; the opinions once the round is
+    /// decided, without the experts' identities (reviewers stay anonymous to the provider).
+    Author,
+}
+
+/// One round in full, as `reader` may see it; anything else is the same 404 as a missing round.
 pub async fn detail(
     conn: &mut PgConnection,
     keyring: &Keyring,
     tenant_id: Uuid,
     caller: Uuid,
     round_id: Uuid,
-    reviewer_only: bool,
+    reader: Reader,
 ) -> Result<RoundDetail, AppError> {
     let (mut rows, _) =
         round_repo::rounds(conn, tenant_id, caller, &Rounds::One(round_id), None).await?;
     let row = rows.pop().ok_or_else(round_not_found)?;
-    if reviewer_only && !row.reviewer_ids.contains(&caller) {
+    let allowed = match reader {
+        Reader::Staff => true,
+        Reader::Reviewer => row.reviewer_ids.contains(&caller),
+        Reader::Author => {
+            queue::course(conn, tenant_id, row.course_id, false)
+                .await?
+                .created_by
+                == caller
+        }
+    };
+    if !allowed {
         return Err(round_not_found());
     }
     let revision = revision::load(conn, tenant_id, row.revision_id)
         .await?
         .ok_or_else(round_not_found)?;
-    let opinion_rows = round_repo::opinions(conn, tenant_id, round_id).await?;
+    let opinion_rows = if reader == Reader::Author && row.status == RoundStatus::Open.as_str() {
+        Vec::new()
+    } else {
+        round_repo::opinions(conn, tenant_id, round_id).await?
+    };
     let mut ids = row.reviewer_ids.clone();
     ids.extend(opinion_rows.iter().map(|o| o.expert_id));
     let known = people::refs(conn, keyring, tenant_id, &ids).await?;
+    let expert = |index: usize, id: Uuid| match reader {
+        Reader::Author => anonymous(index),
+        _ => known.get(&id).cloned().unwrap_or(ExpertRef {
+            id,
+            name: String::new(),
+            username: None,
+        }),
+    };
     let opinions = opinion_rows
         .into_iter()
-        .map(|o| {
+        .enumerate()
+        .map(|(i, o)| {
             Ok(Opinion {
-                expert: known.get(&o.expert_id).cloned().unwrap_or(ExpertRef {
-                    id: o.expert_id,
-                    name: String::new(),
-                    username: None,
-                }),
+                expert: expert(i, o.expert_id),
                 checklist: o.checklist.0,
                 verdict: stored("verdict", &o.verdict, Verdict::parse)?,
                 opinion: o.opinion,
@@ -117,13 +148,26 @@ pub async fn detail(
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
+    let reviewers = match reader {
+        Reader::Author => (0..row.reviewer_ids.len()).map(anonymous).collect(),
+        _ => people::in_order(&known, &row.reviewer_ids),
+    };
     Ok(RoundDetail {
-        reviewers: people::in_order(&known, &row.reviewer_ids),
+        reviewers,
         course_id: row.course_id,
         round: summary(row)?,
         revision,
         opinions,
     })
+}
+
+/// “专家 1 / Expert 1”: how an author sees a reviewer.
+fn anonymous(index: usize) -> ExpertRef {
+    ExpertRef {
+        id: Uuid::nil(),
+        name: format!("专家 {} / Expert {}", index + 1, index + 1),
+        username: None,
+    }
 }
 
 fn not_assignable(status: Option<RevisionStatus>) -> AppError {

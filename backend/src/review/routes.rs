@@ -17,7 +17,8 @@ use shared_types::review::{
 use shared_types::{ApiError, Role};
 use uuid::Uuid;
 
-use super::{export, publishing, queue, records, rounds};
+use super::rounds::{self, Reader};
+use super::{export, publishing, queue, records};
 use crate::app::AppState;
 use crate::authz;
 use crate::db::Scope;
@@ -44,6 +45,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route_layer(from_fn_with_state(state.clone(), session::require_session));
     let author = Router::new()
         .route("/api/v1/courses/{id}/rounds", get(author_rounds))
+        .route("/api/v1/courses/{id}/rounds/{round_id}", get(author_round))
         .route_layer(from_fn_with_state(
             (state.authz.clone(), "courses"),
             authz::enforce,
@@ -132,6 +134,33 @@ pub async fn author_rounds(
     Ok(Json(rounds))
 }
 
+/// One review round of the caller's own course, as its author sees it: the opinions once the
+/// round is decided, the experts anonymous. Anyone else's course, or a round of another course: 404.
+#[utoipa::path(get, path = "/api/v1/courses/{id}/rounds/{round_id}", tag = "review",
+    params(("id" = Uuid, Path), ("round_id" = Uuid, Path)),
+    responses((status = 200, body = RoundDetail), (status = 404, body = ApiError)))]
+pub async fn author_round(
+    State(state): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path((id, round_id)): Path<(Uuid, Uuid)>,
+) -> Result<Json<RoundDetail>, AppError> {
+    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let round = rounds::detail(
+        &mut tx,
+        &state.config.keyring,
+        p.tenant.id,
+        p.user_id,
+        round_id,
+        Reader::Author,
+    )
+    .await?;
+    tx.commit().await?;
+    if round.course_id != id {
+        return Err(rounds::round_not_found());
+    }
+    Ok(Json(round))
+}
+
 /// One review round in full, with every opinion.
 #[utoipa::path(get, path = "/api/v1/review/rounds/{round_id}", tag = "review", params(("round_id" = Uuid, Path)),
     responses((status = 200, body = RoundDetail), (status = 404, body = ApiError)))]
@@ -147,7 +176,7 @@ pub async fn show_round(
         p.tenant.id,
         p.user_id,
         round_id,
-        false,
+        Reader::Staff,
     )
     .await?;
     tx.commit().await?;

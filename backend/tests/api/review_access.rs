@@ -170,21 +170,47 @@ async fn an_author_reads_the_review_results_of_their_own_courses_only() {
     let rounds = get_json(&author, &path).await;
     assert_eq!(rounds[0]["status"], "returned");
     assert_eq!(get_json(&admin, &path).await[0]["id"], json!(round));
+    // The decided round's opinions, without who gave them.
+    let detail_path = format!("{path}/{round}");
+    let detail = get_json(&author, &detail_path).await;
+    assert_eq!(detail["opinions"][0]["opinion"], "请补充字幕");
+    assert_eq!(detail["opinions"][0]["verdict"], "return");
+    assert_eq!(detail["opinions"][0]["expert"]["name"], "专家 1 / Expert 1");
+    assert_eq!(detail["reviewers"][0]["id"], json!(Uuid::nil()));
+    assert!(!detail.to_string().contains("expert2"));
+    // A round of another course under this course's path is not found.
+    let (other_course, _) = submitted_course(&app, "另一门课").await;
+    let other_round = assign(&admin, other_course, group_id).await;
+    assert_eq!(
+        author.get(&format!("{path}/{other_round}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    // While a round is open the author sees it but not the opinions given so far.
+    let open = get_json(
+        &author,
+        &format!("/api/v1/courses/{other_course}/rounds/{other_round}"),
+    )
+    .await;
+    assert_eq!(open["opinions"], json!([]));
     for other in ["demo-inst-staff", "demo-lecturer"] {
         let api = signed_in(&app, "demo", other).await;
-        assert_eq!(
-            api.get(&path).await.status(),
-            StatusCode::NOT_FOUND,
-            "{other}"
-        );
+        for p in [&path, &detail_path] {
+            assert_eq!(
+                api.get(p).await.status(),
+                StatusCode::NOT_FOUND,
+                "{other} {p}"
+            );
+        }
     }
     for outsider in ["demo-expert", "13800000001"] {
         let api = signed_in(&app, "demo", outsider).await;
-        assert_eq!(
-            api.get(&path).await.status(),
-            StatusCode::FORBIDDEN,
-            "{outsider}"
-        );
+        for p in [&path, &detail_path] {
+            assert_eq!(
+                api.get(p).await.status(),
+                StatusCode::FORBIDDEN,
+                "{outsider} {p}"
+            );
+        }
     }
     assert_eq!(
         author
@@ -277,13 +303,16 @@ async fn another_tenant_sees_nothing_of_ours() {
         (StatusCode::UNPROCESSABLE_ENTITY, Some("group_id"))
     );
     let their_author = signed_in(&app, "other", "other-author").await;
-    assert_eq!(
-        their_author
-            .get(&format!("/api/v1/courses/{course}/rounds"))
-            .await
-            .status(),
-        StatusCode::NOT_FOUND
-    );
+    for path in [
+        format!("/api/v1/courses/{course}/rounds"),
+        format!("/api/v1/courses/{course}/rounds/{round}"),
+    ] {
+        assert_eq!(
+            their_author.get(&path).await.status(),
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
 
     let their_expert = signed_in(&app, "other", "other-expert").await;
     assert_eq!(get_json(&their_expert, "/api/v1/reviews").await["total"], 0);
