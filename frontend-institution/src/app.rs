@@ -2,6 +2,7 @@
 
 use frontend_kit::prelude::*;
 use shared_types::role::Side;
+use uuid::Uuid;
 use yew::prelude::*;
 use yew_nested_router::prelude::*;
 
@@ -11,6 +12,14 @@ use crate::pages;
 pub enum Route {
     Login,
     Account,
+    /// 课程管理: the courses the institution authors, `/courses`.
+    Courses,
+    /// One course's editor, `/course/{id}`.
+    Course {
+        id: Uuid,
+    },
+    /// 讲师管理: lecturer profiles shown on courses.
+    Lecturers,
     #[target(index)]
     Home,
 }
@@ -26,6 +35,12 @@ impl Spa for Route {
     fn nav() -> Vec<NavEntry<Self>> {
         vec![
             NavEntry::new(Route::Home, texts::HOME, "fa-home"),
+            NavEntry::new(Route::Courses, pages::courses::TITLE, "fa-book-open"),
+            NavEntry::new(
+                Route::Lecturers,
+                pages::lecturers::TITLE,
+                "fa-chalkboard-teacher",
+            ),
             NavEntry::new(Route::Account, texts::ACCOUNT, "fa-user-cog"),
         ]
     }
@@ -35,6 +50,11 @@ impl Spa for Route {
             Route::Login => html! { <Guest<Route>><pages::login::Login /></Guest<Route>> },
             Route::Home => html! { <Page><pages::home::Home /></Page> },
             Route::Account => html! { <Page><pages::account::Account /></Page> },
+            Route::Courses => html! { <Page><pages::courses::Courses /></Page> },
+            Route::Course { id } => {
+                html! { <Page><pages::courses::CourseEditor key={id.to_string()} {id} /></Page> }
+            }
+            Route::Lecturers => html! { <Page><pages::lecturers::Lecturers /></Page> },
         }
     }
 }

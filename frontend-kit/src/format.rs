@@ -1,4 +1,5 @@
-//! Numbers shown to people: course durations (`1小时05分`), player clock times and prices.
+//! Numbers shown to people: course durations (`1小时05分`), player clock times, prices and file
+//! sizes.
 //! Pure functions, tested natively.
 
 use crate::i18n::Lang;
@@ -51,9 +52,73 @@ pub fn price(cents: i64) -> String {
     format!("{sign}¥{grouped}.{:02}", cents % 100)
 }
 
+/// A typed amount that is not a yuan amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadAmount;
+
+/// An amount typed in yuan (`128`, `128.5`, `1,280.00`) as cents; empty is `None`, anything
+/// else (negative, more than two decimals, not a number) is `Err`.
+pub fn parse_yuan(s: &str) -> Result<Option<i64>, BadAmount> {
+    let s: String = s.trim().chars().filter(|c| *c != ',').collect();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let (whole, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let digits = |d: &str| d.chars().all(|c| c.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(frac) || frac.len() > 2 {
+        return Err(BadAmount);
+    }
+    let whole: i64 = whole.parse().map_err(|_| BadAmount)?;
+    let frac: i64 = format!("{frac:0<2}").parse().map_err(|_| BadAmount)?;
+    whole
+        .checked_mul(100)
+        .and_then(|c| c.checked_add(frac))
+        .map(Some)
+        .ok_or(BadAmount)
+}
+
+/// Cents as the yuan a form field starts with: `128.50`.
+pub fn yuan_input(cents: i64) -> String {
+    format!("{}.{:02}", cents / 100, cents % 100)
+}
+
+/// A file size: `980 B`, `12.5 KB`, `1.2 GB` (binary units, one decimal).
+pub fn bytes(n: i64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if n < 1024 {
+        return format!("{} B", n.max(0));
+    }
+    // Display only: a file size fits f64's exact range.
+    let mut value = n as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn yuan_amounts_become_cents_and_back() {
+        assert_eq!(parse_yuan(" 1,280.5 "), Ok(Some(128_050)));
+        assert_eq!(parse_yuan("99"), Ok(Some(9_900)));
+        assert_eq!(parse_yuan(""), Ok(None));
+        for bad in ["-1", "1.234", "abc", ".5", "1.2.3"] {
+            assert_eq!(parse_yuan(bad), Err(BadAmount), "{bad}");
+        }
+        assert_eq!(yuan_input(12_850), "128.50");
+    }
+
+    #[test]
+    fn file_sizes_use_the_largest_fitting_unit() {
+        assert_eq!(bytes(980), "980 B");
+        assert_eq!(bytes(12_800), "12.5 KB");
+        assert_eq!(bytes(1_288_490_189), "1.2 GB");
+    }
 
     #[test]
     fn durations_read_like_a_course_listing() {

@@ -516,6 +516,28 @@ pub struct CourseFields {
     pub offline_hours: Option<f64>,
 }
 
+impl CourseFields {
+    /// A course known only by its name and training type; the rest is filled in later.
+    pub fn new(name: String, training_type: TrainingType) -> Self {
+        CourseFields {
+            name,
+            summary: String::new(),
+            training_type,
+            audience: String::new(),
+            tags: Vec::new(),
+            lecturer_ids: Vec::new(),
+            topic_id: None,
+            copyright_holder: String::new(),
+            licence_media_id: None,
+            price_cents: None,
+            seat_price_cents: None,
+            venue: None,
+            schedule: None,
+            offline_hours: None,
+        }
+    }
+}
+
 /// `POST /api/v1/courses`
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
@@ -619,6 +641,29 @@ pub struct CourseDetail {
     pub live_revision_id: Option<Uuid>,
     pub revision: Revision,
     pub created_at: DateTime<Utc>,
+}
+
+impl CourseDetail {
+    /// What an author edits, as the shown revision has it (the form's starting values).
+    pub fn fields(&self) -> CourseFields {
+        let r = &self.revision;
+        CourseFields {
+            name: r.name.clone(),
+            summary: r.summary.clone(),
+            training_type: r.training_type,
+            audience: r.audience.clone(),
+            tags: r.tags.clone(),
+            lecturer_ids: r.lecturers.iter().map(|l| l.id).collect(),
+            topic_id: self.topic_id,
+            copyright_holder: r.copyright_holder.clone(),
+            licence_media_id: r.licence_media_id,
+            price_cents: r.price_cents,
+            seat_price_cents: r.seat_price_cents,
+            venue: r.venue.clone(),
+            schedule: r.schedule.clone(),
+            offline_hours: r.offline_hours,
+        }
+    }
 }
 
 /// `POST /api/v1/courses/{id}/chapters`, `PUT /api/v1/chapters/{id}`

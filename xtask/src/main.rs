@@ -403,8 +403,9 @@ fn ci_steps(steps: &mut Steps) -> Result<()> {
         println!("ZHIPEI_TEST_PG_URL={pg_url}");
         run(&mut c)
     })?;
-    steps.run("frontend-kit unit tests (native)", || {
-        run(cmd("cargo").args(["test", "-p", "frontend-kit", "--lib"]))
+    steps.run("SPA unit tests (native)", || {
+        run(cmd("cargo").args(["test", "-p", "frontend-kit", "--lib"]))?;
+        run(cmd("cargo").args(["test", "-p", "frontend-institution", "--bins"]))
     })?;
     if nextest {
         // nextest does not run doctests.

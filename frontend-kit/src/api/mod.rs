@@ -8,8 +8,10 @@
 
 mod admin;
 mod auth;
+mod catalog;
 mod catalogue;
 mod jobs;
+mod media;
 mod playback;
 mod review;
 
@@ -24,8 +26,10 @@ use yew::Callback;
 
 pub use admin::*;
 pub use auth::*;
+pub use catalog::*;
 pub use catalogue::*;
 pub use jobs::*;
+pub use media::*;
 pub use playback::*;
 pub use review::*;
 

@@ -1,15 +1,19 @@
 //! Reusable components: form fields, the data table, dialogs, toasts and the full-page notices.
 
 mod course_card;
+mod course_heading;
 mod dialog;
 pub mod form;
+pub mod history;
 pub mod label;
 pub mod outline;
 mod paged;
 pub mod player;
 mod remote;
 pub mod review;
+mod rounds;
 mod table;
+pub mod upload;
 
 use std::rc::Rc;
 use std::time::Duration;
@@ -20,12 +24,15 @@ use shared_types::role::Side;
 use yew::prelude::*;
 
 pub use course_card::CourseCard;
+pub use course_heading::CourseHeading;
 pub use dialog::{Dialog, DialogActions};
 pub use label::{Label, Tone, status_label};
 pub use outline::CourseOutline;
 pub use paged::{DEFAULT_PER_PAGE, PagedTable};
-pub use remote::{Remote, use_remote};
+pub use remote::{Remote, use_poll, use_remote};
+pub use rounds::{ReviewRounds, RoundsReader};
 pub use table::{Column, DataTable, Pager};
+pub use upload::FileUpload;
 
 use crate::i18n::{Lang, Text, texts, use_i18n};
 use crate::router::side_path;

@@ -54,3 +54,16 @@ where
         reload,
     }
 }
+
+/// Calls `tick` every `every_ms` while `active` (e.g. reload a course while its videos
+/// transcode); stops when `active` turns false or the component goes away. A new `tick` (a
+/// callback holding newer state) restarts the timer with it.
+#[hook]
+pub fn use_poll(active: bool, every_ms: u32, tick: Callback<()>) {
+    use_effect_with((active, tick), move |(active, tick)| {
+        let tick = tick.clone();
+        let interval =
+            active.then(|| gloo_timers::callback::Interval::new(every_ms, move || tick.emit(())));
+        move || drop(interval)
+    });
+}

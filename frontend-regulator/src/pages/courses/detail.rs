@@ -5,16 +5,16 @@
 
 use std::rc::Rc;
 
-use frontend_kit::components::CourseOutline;
 use frontend_kit::components::player::CoursewareViewer;
+use frontend_kit::components::{CourseHeading, CourseOutline, ReviewRounds, RoundsReader};
 use frontend_kit::pages::SectionCard;
 use frontend_kit::prelude::*;
-use shared_types::catalog::{CourseDetail, Courseware, Listing, RevisionStatus};
+use shared_types::catalog::{Courseware, Listing, RevisionStatus};
 use uuid::Uuid;
 use yew::prelude::*;
 
 use super::dialogs::{AssignDialog, PublishDialog, TakeDownDialog};
-use super::history::{History, Rounds};
+use super::history::History;
 use crate::pages::{REVIEW_DESK, use_has_role};
 
 const ASSIGN: Text = Text::new("分配专家组", "Assign to a group");
@@ -24,8 +24,6 @@ const OUTLINE: Text = Text::new("课程概要", "Outline");
 const PREVIEW: Text = Text::new("课件预览", "Courseware preview");
 const ROUNDS: Text = Text::new("审核轮次与专家意见", "Review rounds and opinions");
 const HISTORY: Text = Text::new("操作记录", "History");
-const REVISION: Text = Text::new("修订 v{0}", "Revision {0}");
-const TAKEDOWN_REASON: Text = Text::new("下架原因：{0}", "Taken down: {0}");
 const DONE: Text = Text::new("操作成功", "Done");
 
 #[derive(Clone, Copy, PartialEq)]
@@ -132,7 +130,7 @@ pub fn CourseReview(props: &CourseReviewProps) -> Html {
                 </SectionCard>
                 <div>
                     <SectionCard id="rounds" title={i18n.t(&ROUNDS)}>
-                        <Rounds course_id={course.id} changes={*changes} />
+                        <ReviewRounds course_id={course.id} reader={RoundsReader::Regulator} changes={*changes} />
                     </SectionCard>
                     <SectionCard id="history" title={i18n.t(&HISTORY)}>
                         <History course_id={course.id} changes={*changes} />
@@ -146,32 +144,5 @@ pub fn CourseReview(props: &CourseReviewProps) -> Html {
                 Open::TakeDown => html! { <TakeDownDialog course={course.clone()} on_done={on_done.clone()} /> },
             } }
         </>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct CourseHeadingProps {
-    course: Rc<CourseDetail>,
-}
-
-/// The course's name, number, revision and where it stands.
-#[component]
-fn CourseHeading(props: &CourseHeadingProps) -> Html {
-    let i18n = use_i18n();
-    let c = &props.course;
-    html! {
-        <div class="zp-course-heading">
-            <h2 class="pf-v6-c-title pf-m-xl" id="course-name">{ &c.revision.name }</h2>
-            <p class="zp-course-facts">
-                <code id="course-no">{ &c.course_no }</code>
-                <Label text={i18n.t(&c.kind.text())} tone={Tone::Purple} />
-                <span>{ i18n.fmt(&REVISION, &[&c.revision.revision_no.to_string()]) }</span>
-                <span id="course-status">{ status_label(&i18n, c.revision.status) }</span>
-                <span id="course-listing">{ status_label(&i18n, c.listing) }</span>
-            </p>
-            if let Some(reason) = c.takedown_reason.as_ref().filter(|_| c.listing == Listing::TakenDown) {
-                <p class="zp-badge-off">{ i18n.fmt(&TAKEDOWN_REASON, &[reason]) }</p>
-            }
-        </div>
     }
 }

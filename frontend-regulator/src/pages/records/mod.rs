@@ -3,9 +3,10 @@
 //! download every matching row with the same filters.
 
 use chrono::NaiveDate;
-use frontend_kit::components::{DEFAULT_PER_PAGE, format_time};
+use frontend_kit::components::DEFAULT_PER_PAGE;
+use frontend_kit::components::history::history_columns;
 use frontend_kit::prelude::*;
-use shared_types::catalog::{CourseAction, CourseEvent, CourseKind, RevisionStatus};
+use shared_types::catalog::{CourseAction, CourseEvent, CourseKind};
 use shared_types::review::{ExportFormat, ReviewRecordQuery};
 use yew::prelude::*;
 use yew_nested_router::components::Link;
@@ -13,67 +14,35 @@ use yew_nested_router::components::Link;
 use crate::app::Route;
 
 pub const TITLE: Text = Text::new("审核记录", "Review records");
-const TIME: Text = Text::new("时间", "Time");
 const COURSE: Text = Text::new("课程", "Course");
 const KIND: Text = Text::new("课程类型", "Course kind");
 const ACTION: Text = Text::new("操作", "Action");
-const ACTOR: Text = Text::new("操作人", "By");
-const TRANSITION: Text = Text::new("状态变化", "Status change");
-const NOTE: Text = Text::new("意见 / 说明", "Opinion / note");
 const KEYWORD: Text = Text::new("课程", "Course");
 const KEYWORD_HINT: Text = Text::new("课程名称或编号", "Course name or number");
 const FROM: Text = Text::new("开始日期", "From");
 const TO: Text = Text::new("结束日期", "To");
 const EXPORT_CSV: Text = Text::new("导出 CSV", "Export CSV");
 const EXPORT_XLSX: Text = Text::new("导出 Excel", "Export Excel");
-const SYSTEM: Text = Text::new("系统", "System");
-
-fn status_name(i18n: &I18n, code: &Option<String>) -> String {
-    match code.as_deref() {
-        Some(code) => RevisionStatus::from_code(code)
-            .map(|s| i18n.t(&s.text()).to_owned())
-            .unwrap_or_else(|| code.to_owned()),
-        None => "-".to_owned(),
-    }
-}
 
 /// The columns of a list of transitions; `with_course` adds the course (the records page) —
 /// a course's own history leaves it out.
 pub(crate) fn event_columns(i18n: &I18n, with_course: bool) -> Vec<Column<CourseEvent>> {
-    let mut columns = vec![Column::new(i18n.t(&TIME), |e: &CourseEvent| {
-        html! { <span class="zp-nowrap">{ format_time(&e.created_at) }</span> }
-    })];
+    let mut columns = history_columns(i18n);
     if with_course {
         let i = i18n.clone();
-        columns.push(Column::new(i18n.t(&COURSE), move |e: &CourseEvent| {
-            html! {
-                <>
-                    <Link<Route> to={Route::Course { id: e.course_id }}>{ &e.course_name }</Link<Route>>
-                    <br /><code class="zp-muted">{ &e.course_no }</code>{ " " }
-                    <span class="zp-muted">{ i.t(&e.kind.text()) }</span>
-                </>
-            }
-        }));
+        columns.insert(
+            1,
+            Column::new(i18n.t(&COURSE), move |e: &CourseEvent| {
+                html! {
+                    <>
+                        <Link<Route> to={Route::Course { id: e.course_id }}>{ &e.course_name }</Link<Route>>
+                        <br /><code class="zp-muted">{ &e.course_no }</code>{ " " }
+                        <span class="zp-muted">{ i.t(&e.kind.text()) }</span>
+                    </>
+                }
+            }),
+        );
     }
-    let (i1, i2, i3) = (i18n.clone(), i18n.clone(), i18n.clone());
-    columns.extend([
-        Column::new(i18n.t(&ACTION), move |e: &CourseEvent| {
-            let rev = e.revision_no.map(|n| format!(" v{n}")).unwrap_or_default();
-            html! { <>{ i1.t(&e.action.text()) }<span class="zp-muted">{ rev }</span></> }
-        }),
-        Column::new(i18n.t(&ACTOR), move |e: &CourseEvent| {
-            html! { e.actor_name.clone().unwrap_or_else(|| i2.t(&SYSTEM).to_owned()) }
-        }),
-        Column::new(i18n.t(&TRANSITION), move |e: &CourseEvent| {
-            if e.from_status.is_none() && e.to_status.is_none() {
-                return html! { "-" };
-            }
-            html! { format!("{} → {}", status_name(&i3, &e.from_status), status_name(&i3, &e.to_status)) }
-        }),
-        Column::new(i18n.t(&NOTE), |e: &CourseEvent| {
-            html! { <span class="zp-prewrap">{ &e.note }</span> }
-        }),
-    ]);
     columns
 }
 
