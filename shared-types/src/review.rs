@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::catalog::{CourseAction, CourseKind, Revision, RevisionStatus};
+use crate::catalog::{CourseAction, CourseKind, Listing, Revision, RevisionStatus};
 
 /// How a group's opinions become a decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -274,7 +274,7 @@ pub struct RoundDetail {
     pub opinions: Vec<Opinion>,
 }
 
-/// `GET /api/v1/review/courses?kind=&status=&q=&page=&per_page=` — the regulator's queues.
+/// `GET /api/v1/review/courses?kind=&status=&listing=&q=&page=&per_page=` — the regulator's queues.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::IntoParams))]
 pub struct ReviewQueueQuery {
@@ -282,6 +282,8 @@ pub struct ReviewQueueQuery {
     pub kind: Option<CourseKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<RevisionStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listing: Option<Listing>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub q: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -88,6 +88,52 @@ pub async fn create(
     Ok(to_lecturer(row))
 }
 
+fn lecturer_not_found() -> AppError {
+    AppError::not_found("讲师", "Lecturer")
+}
+
+pub async fn show(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+) -> Result<Lecturer, AppError> {
+    let row: Option<Row> = sqlx::query_as(
+        "select lecturer_id, name, title, bio, photo_media_id from lecturers
+         where tenant_id = $1 and lecturer_id = $2",
+    )
+    .bind(tenant_id)
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    row.map(to_lecturer).ok_or_else(lecturer_not_found)
+}
+
+/// Changes a lecturer; the courses naming them find the new name in search at once.
+pub async fn update(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+    input: &LecturerInput,
+) -> Result<Lecturer, AppError> {
+    let (name, title, bio) = check(conn, tenant_id, input).await?;
+    let row: Option<Row> = sqlx::query_as(
+        "update lecturers set name = $3, title = $4, bio = $5, photo_media_id = $6
+         where tenant_id = $1 and lecturer_id = $2
+         returning lecturer_id, name, title, bio, photo_media_id",
+    )
+    .bind(tenant_id)
+    .bind(id)
+    .bind(name)
+    .bind(title)
+    .bind(bio)
+    .bind(input.photo_media_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let lecturer = row.map(to_lecturer).ok_or_else(lecturer_not_found)?;
+    repo::refresh_search_text_of_lecturer(conn, tenant_id, id).await?;
+    Ok(lecturer)
+}
+
 /// Lecturers whose name contains `q`, by name; one page and the total.
 pub async fn list(
     conn: &mut PgConnection,

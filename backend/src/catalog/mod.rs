@@ -1,6 +1,7 @@
 //! The course catalog (Z-III.1–III.4, Z-III.6, T-7.2.7i/j/k): lecturers, courses and their
 //! revisions, chapters and coursewares, course numbers, search and the published catalogue.
 
+mod arrange;
 pub(crate) mod authoring;
 mod catalogue;
 pub mod events;

@@ -12,7 +12,7 @@ use super::{authoring, repo};
 use crate::error::AppError;
 use crate::identity::Principal;
 
-fn title(value: &str) -> Result<String, AppError> {
+pub(super) fn title(value: &str) -> Result<String, AppError> {
     let t = value.trim();
     if t.is_empty() || t.chars().count() > 100 {
         return Err(AppError::invalid(
@@ -25,7 +25,7 @@ fn title(value: &str) -> Result<String, AppError> {
 }
 
 /// The course that owns a chapter or courseware of this tenant, or 404.
-async fn course_of(
+pub(super) async fn course_of(
     conn: &mut PgConnection,
     tenant_id: Uuid,
     sql: &str,
@@ -39,9 +39,9 @@ async fn course_of(
         .ok_or_else(|| AppError::not_found("章节或课件", "Chapter or courseware"))
 }
 
-const COURSE_OF_CHAPTER: &str = "select r.course_id from chapters ch
+pub(super) const COURSE_OF_CHAPTER: &str = "select r.course_id from chapters ch
     join course_revisions r on r.revision_id = ch.revision_id where ch.tenant_id = $1 and ch.chapter_id = $2";
-const COURSE_OF_COURSEWARE: &str = "select r.course_id from coursewares c
+pub(super) const COURSE_OF_COURSEWARE: &str = "select r.course_id from coursewares c
     join course_revisions r on r.revision_id = c.revision_id where c.tenant_id = $1 and c.courseware_id = $2";
 
 pub async fn add_chapter(
@@ -53,7 +53,12 @@ pub async fn add_chapter(
     let revision = authoring::editable(conn, p, course_id).await?;
     let title = title(&input.title)?;
     let id = Uuid::new_v4();
-    let position = i32::try_from(revision.chapters.len()).unwrap_or(i32::MAX);
+    let position = revision
+        .chapters
+        .iter()
+        .map(|c| c.position + 1)
+        .max()
+        .unwrap_or(0);
     sqlx::query(
         "insert into chapters (chapter_id, tenant_id, revision_id, title, position) values ($1, $2, $3, $4, $5)",
     )
@@ -100,21 +105,21 @@ async fn check_media(
     }
 }
 
-/// Appends a courseware to a chapter; answers the course it belongs to.
-pub async fn add_courseware(
+/// A courseware input once checked: what is stored for its kind.
+struct Checked {
+    title: String,
+    media_id: Option<Uuid>,
+    url: Option<String>,
+    min_study: Option<i32>,
+}
+
+/// Checks a courseware by kind: videos and documents need a usable upload of that kind of this
+/// tenant (documents also a minimum study time), links an http(s) URL.
+async fn check_courseware(
     conn: &mut PgConnection,
-    p: &Principal,
-    chapter_id: Uuid,
+    tenant_id: Uuid,
     input: &CoursewareInput,
-) -> Result<Uuid, AppError> {
-    let tenant_id = p.tenant.id;
-    let course_id = course_of(conn, tenant_id, COURSE_OF_CHAPTER, chapter_id).await?;
-    let revision = authoring::editable(conn, p, course_id).await?;
-    let chapter = revision
-        .chapters
-        .iter()
-        .find(|c| c.id == chapter_id)
-        .ok_or_else(|| AppError::not_found("章节", "Chapter"))?;
+) -> Result<Checked, AppError> {
     let title = title(&input.title)?;
     let (media_id, url, min_study) = match input.kind {
         CoursewareKind::Video => (
@@ -153,6 +158,30 @@ pub async fn add_courseware(
             (None, Some(url.to_owned()), None)
         }
     };
+    Ok(Checked {
+        title,
+        media_id,
+        url,
+        min_study,
+    })
+}
+
+/// Appends a courseware to a chapter; answers the course it belongs to.
+pub async fn add_courseware(
+    conn: &mut PgConnection,
+    p: &Principal,
+    chapter_id: Uuid,
+    input: &CoursewareInput,
+) -> Result<Uuid, AppError> {
+    let tenant_id = p.tenant.id;
+    let course_id = course_of(conn, tenant_id, COURSE_OF_CHAPTER, chapter_id).await?;
+    let revision = authoring::editable(conn, p, course_id).await?;
+    let chapter = revision
+        .chapters
+        .iter()
+        .find(|c| c.id == chapter_id)
+        .ok_or_else(|| AppError::not_found("章节", "Chapter"))?;
+    let checked = check_courseware(conn, tenant_id, input).await?;
     let id = Uuid::new_v4();
     sqlx::query(
         "insert into coursewares (courseware_id, tenant_id, chapter_id, revision_id, lineage_id, title, kind,
@@ -163,17 +192,83 @@ pub async fn add_courseware(
     .bind(tenant_id)
     .bind(chapter_id)
     .bind(revision.id)
-    .bind(&title)
+    .bind(&checked.title)
     .bind(input.kind.as_str())
-    .bind(i32::try_from(chapter.coursewares.len()).unwrap_or(i32::MAX))
+    .bind(next_position(&chapter.coursewares))
     .bind(input.required)
-    .bind(media_id)
-    .bind(url)
-    .bind(min_study)
+    .bind(checked.media_id)
+    .bind(checked.url)
+    .bind(checked.min_study)
     .execute(&mut *conn)
     .await?;
     repo::refresh_durations(conn, tenant_id, revision.id).await?;
     Ok(course_id)
+}
+
+/// After the last courseware (positions may have gaps after deletions).
+fn next_position(coursewares: &[Courseware]) -> i32 {
+    coursewares
+        .iter()
+        .map(|c| c.position + 1)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Changes a courseware of an editable revision; its lineage (learning progress) stays. The
+/// subtitles belong to one video: they go when the video is replaced or the kind changes.
+pub async fn update_courseware(
+    conn: &mut PgConnection,
+    p: &Principal,
+    courseware_id: Uuid,
+    input: &CoursewareInput,
+) -> Result<Uuid, AppError> {
+    let tenant_id = p.tenant.id;
+    let course_id = course_of(conn, tenant_id, COURSE_OF_COURSEWARE, courseware_id).await?;
+    let revision = authoring::editable(conn, p, course_id).await?;
+    let current = find_courseware(&revision.chapters, courseware_id)?;
+    let checked = check_courseware(conn, tenant_id, input).await?;
+    if current.media_id != checked.media_id || input.kind != CoursewareKind::Video {
+        sqlx::query("delete from subtitles where tenant_id = $1 and courseware_id = $2")
+            .bind(tenant_id)
+            .bind(courseware_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query(
+        "update coursewares set title = $3, kind = $4, required = $5, media_id = $6, url = $7,
+             min_study_seconds = $8, duration_seconds = coalesce($8, 0)
+         where tenant_id = $1 and courseware_id = $2",
+    )
+    .bind(tenant_id)
+    .bind(courseware_id)
+    .bind(&checked.title)
+    .bind(input.kind.as_str())
+    .bind(input.required)
+    .bind(checked.media_id)
+    .bind(checked.url)
+    .bind(checked.min_study)
+    .execute(&mut *conn)
+    .await?;
+    repo::refresh_durations(conn, tenant_id, revision.id).await?;
+    Ok(course_id)
+}
+
+fn find_courseware(chapters: &[Chapter], id: Uuid) -> Result<&Courseware, AppError> {
+    chapters
+        .iter()
+        .flat_map(|c| c.coursewares.iter())
+        .find(|c| c.id == id)
+        .ok_or_else(|| AppError::not_found("课件", "Courseware"))
+}
+
+fn subtitle_lang(lang: &str) -> Result<SubtitleLang, AppError> {
+    SubtitleLang::parse(lang).ok_or_else(|| {
+        AppError::invalid(
+            "lang",
+            "字幕语言须为 zh-CN 或 en-US",
+            "must be zh-CN or en-US",
+        )
+    })
 }
 
 /// Sets the subtitle track `lang` of a video courseware.
@@ -185,21 +280,10 @@ pub async fn put_subtitle(
     input: &SubtitleInput,
 ) -> Result<Uuid, AppError> {
     let tenant_id = p.tenant.id;
-    let lang = SubtitleLang::parse(lang).ok_or_else(|| {
-        AppError::invalid(
-            "lang",
-            "字幕语言须为 zh-CN 或 en-US",
-            "must be zh-CN or en-US",
-        )
-    })?;
+    let lang = subtitle_lang(lang)?;
     let course_id = course_of(conn, tenant_id, COURSE_OF_COURSEWARE, courseware_id).await?;
     let revision = authoring::editable(conn, p, course_id).await?;
-    let courseware: Option<&Courseware> = revision
-        .chapters
-        .iter()
-        .flat_map(|c| c.coursewares.iter())
-        .find(|c| c.id == courseware_id);
-    if !courseware.is_some_and(|c| c.kind == CoursewareKind::Video) {
+    if find_courseware(&revision.chapters, courseware_id)?.kind != CoursewareKind::Video {
         return Err(AppError::invalid(
             "courseware",
             "只有视频课件可以添加字幕",
@@ -225,6 +309,31 @@ pub async fn put_subtitle(
     .execute(conn)
     .await?;
     Ok(course_id)
+}
+
+/// Removes the subtitle track `lang` of a courseware; 404 when it has none.
+pub async fn delete_subtitle(
+    conn: &mut PgConnection,
+    p: &Principal,
+    courseware_id: Uuid,
+    lang: &str,
+) -> Result<(), AppError> {
+    let tenant_id = p.tenant.id;
+    let lang = subtitle_lang(lang)?;
+    let course_id = course_of(conn, tenant_id, COURSE_OF_COURSEWARE, courseware_id).await?;
+    authoring::editable(conn, p, course_id).await?;
+    let deleted = sqlx::query(
+        "delete from subtitles where tenant_id = $1 and courseware_id = $2 and lang = $3",
+    )
+    .bind(tenant_id)
+    .bind(courseware_id)
+    .bind(lang.as_str())
+    .execute(conn)
+    .await?;
+    if deleted.rows_affected() == 0 {
+        return Err(AppError::not_found("字幕", "Subtitle track"));
+    }
+    Ok(())
 }
 
 /// Removes a chapter with its coursewares and their subtitles from an editable revision.

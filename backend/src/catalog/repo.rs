@@ -112,24 +112,50 @@ pub async fn write_fields(
     refresh_search_text(conn, tenant_id, revision_id).await
 }
 
-/// Recomputes what catalogue search matches: name, number, lecturers, tags and summary.
+/// Recomputes what catalogue search matches: name, number, lecturers, tags and summary — of the
+/// revisions `which` selects with `$2`.
+async fn refresh_search_text_where(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    which: &str,
+    id: Uuid,
+) -> sqlx::Result<()> {
+    sqlx::query(&format!(
+        "update course_revisions r set search_text = lower(concat_ws(' ', r.name, c.course_no,
+             (select string_agg(l.name, ' ') from course_lecturers cl
+              join lecturers l on l.lecturer_id = cl.lecturer_id where cl.revision_id = r.revision_id),
+             array_to_string(r.tags, ' '), r.summary))
+         from courses c where c.course_id = r.course_id and r.tenant_id = $1 and {which}"
+    ))
+    .bind(tenant_id)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// After a revision changed.
 pub async fn refresh_search_text(
     conn: &mut PgConnection,
     tenant_id: Uuid,
     revision_id: Uuid,
 ) -> sqlx::Result<()> {
-    sqlx::query(
-        "update course_revisions r set search_text = lower(concat_ws(' ', r.name, c.course_no,
-             (select string_agg(l.name, ' ') from course_lecturers cl
-              join lecturers l on l.lecturer_id = cl.lecturer_id where cl.revision_id = r.revision_id),
-             array_to_string(r.tags, ' '), r.summary))
-         from courses c where c.course_id = r.course_id and r.tenant_id = $1 and r.revision_id = $2",
+    refresh_search_text_where(conn, tenant_id, "r.revision_id = $2", revision_id).await
+}
+
+/// After a lecturer was renamed: every revision naming them.
+pub async fn refresh_search_text_of_lecturer(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    lecturer_id: Uuid,
+) -> sqlx::Result<()> {
+    refresh_search_text_where(
+        conn,
+        tenant_id,
+        "r.revision_id in (select cl.revision_id from course_lecturers cl where cl.lecturer_id = $2)",
+        lecturer_id,
     )
-    .bind(tenant_id)
-    .bind(revision_id)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .await
 }
 
 /// Refreshes video durations from their media and the revision's total (required coursewares).

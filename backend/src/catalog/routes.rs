@@ -3,20 +3,20 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::middleware::from_fn_with_state;
-use axum::routing::{delete, get, post, put};
+use axum::routing::{get, post, put};
 use axum::{Extension, Json, Router};
 use serde::Deserialize;
 use shared_types::ApiError;
 use shared_types::catalog::{
     CatalogueDetail, CatalogueItem, CatalogueQuery, Chapter, ChapterInput, CourseDetail,
     CourseEvent, CourseFields, CourseQuery, CourseSummary, CoursewareInput, CreateCourseRequest,
-    Lecturer, LecturerInput, SubtitleInput, Topic, TopicInput,
+    Lecturer, LecturerInput, OrderRequest, SubtitleInput, Topic, TopicInput,
 };
 use shared_types::page::{Page, PageQuery};
 use shared_types::review::ReviewQueueQuery;
 use uuid::Uuid;
 
-use super::{authoring, catalogue, lecturers, outline, topics};
+use super::{arrange, authoring, catalogue, lecturers, outline, topics};
 use crate::app::AppState;
 use crate::authz;
 use crate::db::Scope;
@@ -43,18 +43,34 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/api/v1/courses/{id}/revisions", post(new_revision))
         .route("/api/v1/courses/{id}/events", get(events))
         .route("/api/v1/courses/{id}/chapters", post(add_chapter))
-        .route("/api/v1/chapters/{id}", delete(delete_chapter))
+        .route("/api/v1/courses/{id}/chapters/order", put(order_chapters))
+        .route(
+            "/api/v1/chapters/{id}",
+            put(rename_chapter).delete(delete_chapter),
+        )
         .route("/api/v1/chapters/{id}/coursewares", post(add_courseware))
-        .route("/api/v1/coursewares/{id}", delete(delete_courseware))
+        .route(
+            "/api/v1/chapters/{id}/coursewares/order",
+            put(order_coursewares),
+        )
+        .route(
+            "/api/v1/coursewares/{id}",
+            put(update_courseware).delete(delete_courseware),
+        )
         .route("/api/v1/course-topics", get(list_topics).post(create_topic))
         .route(
             "/api/v1/coursewares/{id}/subtitles/{lang}",
-            put(put_subtitle),
+            put(put_subtitle).delete(delete_subtitle),
         );
-    let lecturers = Router::new().route(
-        "/api/v1/lecturers",
-        get(list_lecturers).post(create_lecturer),
-    );
+    let lecturers = Router::new()
+        .route(
+            "/api/v1/lecturers",
+            get(list_lecturers).post(create_lecturer),
+        )
+        .route(
+            "/api/v1/lecturers/{id}",
+            get(show_lecturer).put(update_lecturer),
+        );
     let catalogue = Router::new()
         .route("/api/v1/catalogue", get(search))
         .route("/api/v1/catalogue/{id}", get(catalogue_course));
@@ -86,6 +102,7 @@ pub async fn list(
     let filter = ReviewQueueQuery {
         kind: q.kind,
         status: q.status,
+        listing: q.listing,
         q: q.q,
         page: None,
         per_page: None,
@@ -240,6 +257,68 @@ pub async fn events(
     Ok(Json(events))
 }
 
+/// Renames a chapter of a draft or returned revision.
+#[utoipa::path(put, path = "/api/v1/chapters/{id}", tag = "catalog", params(("id" = Uuid, Path)), request_body = ChapterInput,
+    responses((status = 200, body = Chapter), (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn rename_chapter(
+    State(state): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<Uuid>,
+    ApiJson(input): ApiJson<ChapterInput>,
+) -> Result<Json<Chapter>, AppError> {
+    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let chapter = arrange::rename_chapter(&mut tx, &p, id, &input).await?;
+    tx.commit().await?;
+    Ok(Json(chapter))
+}
+
+/// Puts the chapters in a new order (every chapter id once; 422 `ids` otherwise).
+#[utoipa::path(put, path = "/api/v1/courses/{id}/chapters/order", tag = "catalog", params(("id" = Uuid, Path)), request_body = OrderRequest,
+    responses((status = 204), (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn order_chapters(
+    State(state): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<Uuid>,
+    ApiJson(input): ApiJson<OrderRequest>,
+) -> Result<StatusCode, AppError> {
+    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    arrange::order_chapters(&mut tx, &p, id, &input.ids).await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Puts a chapter's coursewares in a new order (every courseware id once; 422 `ids` otherwise).
+#[utoipa::path(put, path = "/api/v1/chapters/{id}/coursewares/order", tag = "catalog", params(("id" = Uuid, Path)), request_body = OrderRequest,
+    responses((status = 204), (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn order_coursewares(
+    State(state): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<Uuid>,
+    ApiJson(input): ApiJson<OrderRequest>,
+) -> Result<StatusCode, AppError> {
+    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    arrange::order_coursewares(&mut tx, &p, id, &input.ids).await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Changes a courseware of a draft or returned revision; answers the whole course. Replacing a
+/// video (or changing the kind) drops its subtitles.
+#[utoipa::path(put, path = "/api/v1/coursewares/{id}", tag = "catalog", params(("id" = Uuid, Path)), request_body = CoursewareInput,
+    responses((status = 200, body = CourseDetail), (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn update_courseware(
+    State(state): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<Uuid>,
+    ApiJson(input): ApiJson<CoursewareInput>,
+) -> Result<Json<CourseDetail>, AppError> {
+    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let course_id = outline::update_courseware(&mut tx, &p, id, &input).await?;
+    let detail = authoring::detail(&mut tx, &p, course_id).await?;
+    tx.commit().await?;
+    Ok(Json(detail))
+}
+
 /// Removes a chapter and its coursewares from a draft or returned revision.
 #[utoipa::path(delete, path = "/api/v1/chapters/{id}", tag = "catalog", params(("id" = Uuid, Path)),
     responses((status = 204), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
@@ -317,6 +396,21 @@ pub async fn put_subtitle(
     Ok(Json(detail))
 }
 
+/// Removes a video's subtitle track (404 when it has none).
+#[utoipa::path(delete, path = "/api/v1/coursewares/{id}/subtitles/{lang}", tag = "catalog",
+    params(("id" = Uuid, Path), ("lang" = String, Path, description = "zh-CN or en-US")),
+    responses((status = 204), (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn delete_subtitle(
+    State(state): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(path): Path<SubtitlePath>,
+) -> Result<StatusCode, AppError> {
+    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    outline::delete_subtitle(&mut tx, &p, path.id, &path.lang).await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 pub struct LecturerQuery {
     q: Option<String>,
@@ -356,6 +450,34 @@ pub async fn create_lecturer(
     let lecturer = lecturers::create(&mut tx, p.tenant.id, p.user_id, &input).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(lecturer)))
+}
+
+#[utoipa::path(get, path = "/api/v1/lecturers/{id}", tag = "catalog", params(("id" = Uuid, Path)),
+    responses((status = 200, body = Lecturer), (status = 404, body = ApiError)))]
+pub async fn show_lecturer(
+    State(state): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<Uuid>,
+) -> Result<Json<Lecturer>, AppError> {
+    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let lecturer = lecturers::show(&mut tx, p.tenant.id, id).await?;
+    tx.commit().await?;
+    Ok(Json(lecturer))
+}
+
+/// Changes a lecturer's profile; courses naming them are found by the new name.
+#[utoipa::path(put, path = "/api/v1/lecturers/{id}", tag = "catalog", params(("id" = Uuid, Path)), request_body = LecturerInput,
+    responses((status = 200, body = Lecturer), (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn update_lecturer(
+    State(state): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<Uuid>,
+    ApiJson(input): ApiJson<LecturerInput>,
+) -> Result<Json<Lecturer>, AppError> {
+    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let lecturer = lecturers::update(&mut tx, p.tenant.id, id, &input).await?;
+    tx.commit().await?;
+    Ok(Json(lecturer))
 }
 
 /// Searches the published catalogue (Chinese substrings included), ranked and paged.

@@ -183,6 +183,9 @@ fn queue_filters<'a>(
     if let Some(status) = q.status {
         qb.push(" and r.status = ").push_bind(status.as_str());
     }
+    if let Some(listing) = q.listing {
+        qb.push(" and c.listing = ").push_bind(listing.as_str());
+    }
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let pattern = contains_pattern(text);
         qb.push(" and (r.name ilike ")

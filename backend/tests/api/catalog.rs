@@ -15,7 +15,7 @@ use crate::review_fixture::{
 
 /// A transcoded video as the media pipeline leaves it (the pipeline itself is tested in
 /// `media_playback`; transcoding here would only slow this test down).
-async fn ready_video(app: &TestApp, seconds: i32) -> Uuid {
+pub async fn ready_video(app: &TestApp, seconds: i32) -> Uuid {
     let (mut conn, tenant_id) = owner_in(app, "demo").await;
     let id = Uuid::new_v4();
     sqlx::query(

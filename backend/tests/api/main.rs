@@ -6,6 +6,7 @@ mod accounts;
 mod auth;
 mod authorization;
 mod catalog;
+mod catalog_outline;
 mod errors;
 mod helpers;
 mod jobs;

@@ -6,8 +6,8 @@ use gloo_net::http::Method;
 use shared_types::ApiError;
 use shared_types::catalog::{
     Chapter, ChapterInput, CourseDetail, CourseEvent, CourseFields, CourseQuery, CourseSummary,
-    Courseware, CoursewareInput, CreateCourseRequest, Lecturer, LecturerInput, OrderRequest,
-    SubtitleInput, SubtitleLang, Topic, TopicInput,
+    CoursewareInput, CreateCourseRequest, Lecturer, LecturerInput, OrderRequest, SubtitleInput,
+    SubtitleLang, Topic, TopicInput,
 };
 use shared_types::page::Page;
 use shared_types::review::{RoundDetail, RoundSummary};
@@ -113,8 +113,8 @@ pub async fn add_courseware(
     .await
 }
 
-/// `PUT /api/v1/coursewares/{id}`
-pub async fn update_courseware(id: Uuid, req: &CoursewareInput) -> Result<Courseware, ApiError> {
+/// `PUT /api/v1/coursewares/{id}` — answers the whole course.
+pub async fn update_courseware(id: Uuid, req: &CoursewareInput) -> Result<CourseDetail, ApiError> {
     call(Method::PUT, &format!("/api/v1/coursewares/{id}"), req).await
 }
 
@@ -145,12 +145,13 @@ fn subtitle_path(courseware_id: Uuid, lang: SubtitleLang) -> String {
     )
 }
 
-/// `PUT /api/v1/coursewares/{id}/subtitles/{lang}` — attaches an uploaded WebVTT file.
+/// `PUT /api/v1/coursewares/{id}/subtitles/{lang}` — attaches an uploaded WebVTT file;
+/// answers the whole course.
 pub async fn put_subtitle(
     courseware_id: Uuid,
     lang: SubtitleLang,
     media_id: Uuid,
-) -> Result<Courseware, ApiError> {
+) -> Result<CourseDetail, ApiError> {
     call(
         Method::PUT,
         &subtitle_path(courseware_id, lang),

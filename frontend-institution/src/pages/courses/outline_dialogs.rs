@@ -39,7 +39,10 @@ const BAD_URL: Text = Text::new(
     "Enter a link starting with https://",
 );
 const MIN_MINUTES: Text = Text::new("最少阅读时间（分钟）", "Minimum reading time (minutes)");
-const BAD_MINUTES: Text = Text::new("请输入 1–600 的整数", "Enter a whole number from 1 to 600");
+const BAD_MINUTES: Text = Text::new(
+    "请输入 1–1440 的整数",
+    "Enter a whole number from 1 to 1440",
+);
 const RENAME_TITLE: Text = Text::new("重命名章节", "Rename chapter");
 const CHAPTER_TITLE: Text = Text::new("章节名称", "Chapter title");
 const DELETE_TITLE: Text = Text::new("确认删除", "Delete");
@@ -62,12 +65,13 @@ fn check_url(kind: CoursewareKind, url: &str) -> Option<Text> {
         .then_some(BAD_URL)
 }
 
+/// A document's minimum reading time in seconds (required, 1 minute to 24 hours).
 fn minutes(kind: CoursewareKind, s: &str) -> Result<Option<i32>, Text> {
-    if kind != CoursewareKind::Document || s.trim().is_empty() {
+    if kind != CoursewareKind::Document {
         return Ok(None);
     }
     match parse_field::<i32>(s, BAD_MINUTES)? {
-        m @ 1..=600 => Ok(Some(m * 60)),
+        m @ 1..=1440 => Ok(Some(m * 60)),
         _ => Err(BAD_MINUTES),
     }
 }

@@ -4,7 +4,7 @@
 
 use frontend_kit::components::FileUpload;
 use frontend_kit::prelude::*;
-use shared_types::catalog::{Courseware, SubtitleLang};
+use shared_types::catalog::{CourseDetail, Courseware, SubtitleLang};
 use shared_types::media::Media;
 use yew::prelude::*;
 
@@ -55,8 +55,16 @@ pub fn SubtitlesDialog(props: &SubtitlesDialogProps) -> Html {
             submit.run(
                 false,
                 async move { frontend_kit::api::put_subtitle(id, lang, media.id).await },
-                move |cw| {
-                    current.set(cw);
+                move |course: CourseDetail| {
+                    let updated = course
+                        .revision
+                        .chapters
+                        .into_iter()
+                        .flat_map(|c| c.coursewares)
+                        .find(|c| c.id == id);
+                    if let Some(cw) = updated {
+                        current.set(cw);
+                    }
                     changed.set(true);
                     toaster.success(i18n.t(&SAVED));
                 },
