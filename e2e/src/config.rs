@@ -17,6 +17,9 @@ pub struct Config {
     pub chromedriver: PathBuf,
     pub chromium: Option<PathBuf>,
     pub demo_password: String,
+    /// The demo media (`cargo xtask dev`/`ci` make them): the backend seeds the demo course
+    /// from them and the course journey uploads them.
+    pub demo_media: PathBuf,
 }
 
 impl Config {
@@ -71,6 +74,15 @@ impl Config {
             .ok()
             .filter(|p| !p.is_empty())
             .unwrap_or_else(|| DEFAULT_DEMO_PASSWORD.to_string());
+        let demo_media =
+            env_path("ZHIPEI_DEMO_MEDIA_DIR").unwrap_or_else(|| repo_root().join("var/demo"));
+        if !demo_media.join("demo-course.mp4").is_file() {
+            bail!(
+                "{}/demo-course.mp4 is missing: `cargo xtask ci` makes the demo media, or set \
+                 ZHIPEI_DEMO_MEDIA_DIR",
+                demo_media.display()
+            );
+        }
         Ok(Some(Self {
             pg_url,
             backend_bin,
@@ -79,6 +91,7 @@ impl Config {
             chromedriver,
             chromium,
             demo_password,
+            demo_media,
         }))
     }
 }

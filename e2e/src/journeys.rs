@@ -50,6 +50,19 @@ impl Journeys {
         browsers: &[&Browser],
         journey: impl Future<Output = Result<()>>,
     ) -> bool {
+        self.run_for(name, backend, browsers, journey)
+            .await
+            .is_some()
+    }
+
+    /// [`Self::run`] for a journey that hands a result to the next one.
+    pub async fn run_for<T>(
+        &mut self,
+        name: &str,
+        backend: &Backend,
+        browsers: &[&Browser],
+        journey: impl Future<Output = Result<T>>,
+    ) -> Option<T> {
         const JOURNEY_TIMEOUT: Duration = Duration::from_secs(180);
         eprintln!("e2e: journey `{name}` ...");
         let started = Instant::now();
@@ -59,10 +72,10 @@ impl Journeys {
         };
         let took = started.elapsed().as_secs_f64();
         match result {
-            Ok(()) => {
+            Ok(value) => {
                 eprintln!("e2e: journey `{name}`: ok ({took:.1}s)");
                 self.passed += 1;
-                true
+                Some(value)
             }
             Err(err) => {
                 eprintln!("e2e: journey `{name}`: FAILED ({took:.1}s): {err:#}");
@@ -71,7 +84,7 @@ impl Journeys {
                 }
                 eprintln!("e2e: backend log (last lines):\n{}", backend.log_tail(40));
                 self.failures.push(format!("{name}: {err:#}"));
-                false
+                None
             }
         }
     }

@@ -7,10 +7,13 @@
 //! - `ZHIPEI_BACKEND_BIN` — the backend binary (default `<target>/debug/backend`); never built
 //!   here.
 //! - `ZHIPEI_SPA_DIR` — the built SPAs (default `<repo>/var/spa`).
+//! - `ZHIPEI_DEMO_MEDIA_DIR` — the demo video, subtitles and licence scan (default
+//!   `<repo>/var/demo`, made by `cargo xtask dev` and `ci`).
 //! - optional: `CHROMEDRIVER`, `CHROME_BIN`, `ZHIPEI_PSQL`, `ZHIPEI_DEMO_PASSWORD`.
 
 mod browser;
 mod config;
+mod forms;
 mod journeys;
 mod stack;
 mod support;

@@ -136,6 +136,7 @@ impl Backend {
             .env("DATABASE_OWNER_URL", &db.owner_url)
             .env("ZHIPEI_SEED_DEMO", "1")
             .env("ZHIPEI_DEMO_PASSWORD", &cfg.demo_password)
+            .env("ZHIPEI_DEMO_MEDIA_DIR", &cfg.demo_media)
             .env("ZHIPEI_SPA_DIR", &cfg.spa_dir)
             .env("ZHIPEI_S3_DIR", dir.path().join("s3"))
             .env("ZHIPEI_DEFAULT_TENANT", DEMO_TENANT)

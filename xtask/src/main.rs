@@ -371,6 +371,8 @@ fn ci_steps(steps: &mut Steps) -> Result<()> {
         bail!("backend binary not found at {}", bin.display());
     }
 
+    // The e2e backend seeds the demo course from these; the course journey uploads them.
+    let demo_media = steps.run("demo media (var/demo)", demo::media)?;
     let pg_base = std::env::temp_dir().join(format!("zhipei-ci-pg-{}", std::process::id()));
     let mut cluster = steps.run("start throwaway PostgreSQL", || {
         let cluster = Cluster::start(&pg_base, None, true)?;
@@ -399,7 +401,8 @@ fn ci_steps(steps: &mut Steps) -> Result<()> {
         c.args(EXCLUDE_WASM)
             .env("ZHIPEI_TEST_PG_URL", &pg_url)
             .env("ZHIPEI_BACKEND_BIN", &bin)
-            .env("ZHIPEI_SPA_DIR", root.join("var/spa"));
+            .env("ZHIPEI_SPA_DIR", root.join("var/spa"))
+            .env("ZHIPEI_DEMO_MEDIA_DIR", &demo_media);
         println!("ZHIPEI_TEST_PG_URL={pg_url}");
         run(&mut c)
     })?;

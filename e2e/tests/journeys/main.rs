@@ -1,4 +1,4 @@
-//! The browser journeys of issue 2, against one stack started for this run: a fresh database,
+//! The browser journeys of issues 2 and 3, against one stack started for this run: a fresh database,
 //! the backend in dev mode (demo tenant seeded) serving the three SPAs, chromedriver and
 //! headless Chromium. One stack for all journeys keeps the run light on a 2-core machine;
 //! every journey still runs, and all failures are reported together.
@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use anyhow::{Result, bail};
 use e2e::{Backend, Browser, Config, Driver, Journeys, TestDb, UI_TIMEOUT, fresh_phone};
+
+mod courses;
 
 /// A trainee registered through the learner app in this run.
 struct Trainee {
@@ -91,6 +93,60 @@ async fn browser_journeys() -> Result<()> {
         .await;
     admin.close().await;
     viewer.close().await;
+
+    // (5) Issue 3: a course from the institution's editor through review into the catalogue
+    // and out again. Each step needs the one before.
+    let inst = driver.browser("institution-author").await?;
+    let name = format!("建筑消防安全管理（E2E {}）", &fresh_phone()[7..]);
+    let course = journeys
+        .run_for(
+            "an institution creates a course with a video and submits it",
+            &backend,
+            &[&inst],
+            courses::institution_creates_and_submits(&cfg, &backend, &inst, &name),
+        )
+        .await;
+    inst.close().await;
+    let regulator = driver.browser("regulator-publisher").await?;
+    let expert = driver.browser("course-expert").await?;
+    let approved = "an expert approves the course and the regulator publishes it";
+    let published = match &course {
+        Some(course) => journeys
+            .run(
+                approved,
+                &backend,
+                &[&regulator, &expert],
+                courses::expert_approves_and_regulator_publishes(
+                    &cfg, &backend, &regulator, &expert, course,
+                ),
+            )
+            .await
+            .then_some(course),
+        None => {
+            journeys.fail(approved, "not run: no course was submitted");
+            None
+        }
+    };
+    expert.close().await;
+    let seen = "a trainee finds the course in the catalogue until the regulator takes it down";
+    match published {
+        Some(course) => {
+            let trainee = driver.browser("catalogue-trainee").await?;
+            journeys
+                .run(
+                    seen,
+                    &backend,
+                    &[&regulator, &trainee],
+                    courses::trainee_finds_it_until_it_is_taken_down(
+                        &cfg, &backend, &regulator, &trainee, course,
+                    ),
+                )
+                .await;
+            trainee.close().await;
+        }
+        None => journeys.fail(seen, "not run: the course was not published"),
+    }
+    regulator.close().await;
 
     journeys.finish()
 }
