@@ -93,12 +93,14 @@ pub fn OutlineEditor(props: &OutlineEditorProps) -> Html {
             let req = ChapterInput {
                 title: new_chapter.trim().to_owned(),
             };
-            let (new_chapter, on_change) = (new_chapter.clone(), on_change.clone());
+            let (new_chapter, on_change, done) =
+                (new_chapter.clone(), on_change.clone(), ops.clone());
             ops.run(
                 check_required(&req.title).is_some(),
                 async move { frontend_kit::api::add_chapter(course_id, &req).await },
                 move |_| {
                     new_chapter.set(String::new());
+                    done.reset();
                     on_change.emit(());
                 },
             );
@@ -146,9 +148,10 @@ pub fn OutlineEditor(props: &OutlineEditorProps) -> Html {
     };
     let chapter_ids: Vec<Uuid> = chapters.iter().map(|c| c.id).collect();
 
-    let courseware_row = |chapter: &Chapter, index: usize, cw: &Courseware| {
+    // `number`: the chapter's place as shown (1-based), which names the row's ids.
+    let courseware_row = |chapter: &Chapter, number: usize, index: usize, cw: &Courseware| {
         let ids: Vec<Uuid> = chapter.coursewares.iter().map(|c| c.id).collect();
-        let n = format!("{}-{}", chapter.position, index + 1);
+        let n = format!("{number}-{}", index + 1);
         let zh_missing = cw.kind == CoursewareKind::Video
             && !cw.subtitles.iter().any(|s| s.lang == SubtitleLang::ZhCn);
         let mut facts = vec![i18n.t(&cw.kind.text()).to_owned()];
@@ -210,7 +213,7 @@ pub fn OutlineEditor(props: &OutlineEditorProps) -> Html {
                             <p class="zp-muted">{ i18n.t(&NO_COURSEWARES) }</p>
                         }
                         <ol class="zp-courseware-list">
-                            { for chapter.coursewares.iter().enumerate().map(|(i, cw)| courseware_row(chapter, i, cw)) }
+                            { for chapter.coursewares.iter().enumerate().map(|(i, cw)| courseware_row(chapter, n, i, cw)) }
                         </ol>
                     </section>
                 }

@@ -82,4 +82,11 @@ impl Submit {
             busy.set(false);
         });
     }
+
+    /// Starts over, as for a new form: no own checks shown, no server error (e.g. after an
+    /// inline "add" form succeeded and was emptied).
+    pub fn reset(&self) {
+        self.tried.set(false);
+        self.error.set(None);
+    }
 }

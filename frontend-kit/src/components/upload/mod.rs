@@ -22,7 +22,8 @@ const OF: Text = Text::new("{0} / {1}", "{0} of {1}");
 const PAUSED: Text = Text::new("上传已暂停：{0}", "Upload paused: {0}");
 const RESUME: Text = Text::new("继续上传", "Resume upload");
 const REFUSED: Text = Text::new("文件未被接受：{0}", "File refused: {0}");
-const DONE: Text = Text::new("已上传：{0}（{1}）", "Uploaded: {0} ({1})");
+const DONE: Text = Text::new("已上传：{0}", "Uploaded: {0}");
+const DONE_VIDEO: Text = Text::new("已上传：{0}（{1}）", "Uploaded: {0} ({1})");
 
 /// What the field is doing.
 #[derive(Clone, PartialEq)]
@@ -151,11 +152,18 @@ pub fn FileUpload(props: &FileUploadProps) -> Html {
         Stage::Refused(err) => html! {
             <p class="zp-badge-off" role="alert" id={format!("{}-error", props.id)}>{ i18n.fmt(&REFUSED, &[&i18n.error(err)]) }</p>
         },
-        Stage::Done(media) => html! {
-            <p class="zp-upload-status zp-muted" id={format!("{}-done", props.id)}>
-                { i18n.fmt(&DONE, &[&media.file_name, i18n.t(&media.status.text())]) }
-            </p>
-        },
+        Stage::Done(media) => {
+            // A video goes on to be transcoded: say where it stands.
+            let text = if media.kind == MediaKind::Video {
+                i18n.fmt(
+                    &DONE_VIDEO,
+                    &[&media.file_name, i18n.t(&media.status.text())],
+                )
+            } else {
+                i18n.fmt(&DONE, &[&media.file_name])
+            };
+            html! { <p class="zp-upload-status zp-muted" id={format!("{}-done", props.id)}>{ text }</p> }
+        }
     };
     html! {
         <div class="pf-v6-c-form__group">
