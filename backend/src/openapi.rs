@@ -27,6 +27,7 @@ use crate::{audit, catalog, identity, jobs, media, ops, review, tenancy};
         catalog::routes::list_topics, catalog::routes::create_topic, catalog::routes::rename_chapter,
         catalog::routes::order_chapters, catalog::routes::order_coursewares, catalog::routes::update_courseware,
         catalog::routes::delete_subtitle, catalog::routes::show_lecturer, catalog::routes::update_lecturer,
+        catalog::routes::lecturer_photo,
         media::routes::start_upload, media::routes::show_upload, media::routes::presign_parts,
         media::routes::part_done, media::routes::complete, media::routes::show,
         media::routes::playback_urls, media::routes::hls,

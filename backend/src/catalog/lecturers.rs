@@ -9,6 +9,12 @@ use crate::error::AppError;
 
 type Row = (Uuid, String, String, String, Option<Uuid>);
 
+/// Where a lecturer's photo loads from: the API redirects to a short-lived presigned URL, so a
+/// page can keep the address while the signature stays short.
+pub fn photo_url(id: Uuid, photo_media_id: Option<Uuid>) -> Option<String> {
+    photo_media_id.map(|_| format!("/api/v1/lecturers/{id}/photo"))
+}
+
 fn to_lecturer((id, name, title, bio, photo_media_id): Row) -> Lecturer {
     Lecturer {
         id,
@@ -16,8 +22,26 @@ fn to_lecturer((id, name, title, bio, photo_media_id): Row) -> Lecturer {
         title,
         bio,
         photo_media_id,
-        photo_url: None,
+        photo_url: photo_url(id, photo_media_id),
     }
+}
+
+/// The stored photo of a lecturer of this tenant: (object key, content type, file name).
+pub async fn photo(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+) -> Result<(String, String, String), AppError> {
+    sqlx::query_as(
+        "select m.object_key, m.content_type, m.file_name from lecturers l
+         join media_assets m on m.media_id = l.photo_media_id and m.tenant_id = l.tenant_id
+         where l.tenant_id = $1 and l.lecturer_id = $2 and m.kind = 'image' and m.status = 'ready'",
+    )
+    .bind(tenant_id)
+    .bind(id)
+    .fetch_optional(conn)
+    .await?
+    .ok_or_else(|| AppError::not_found("讲师照片", "Lecturer photo"))
 }
 
 async fn check(

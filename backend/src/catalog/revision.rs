@@ -184,7 +184,7 @@ pub async fn load(
                 title,
                 bio,
                 photo_media_id,
-                photo_url: None,
+                photo_url: super::lecturers::photo_url(id, photo_media_id),
             })
             .collect(),
         copyright_holder: row.copyright_holder,

@@ -1,8 +1,11 @@
 //! HTTP handlers of course authoring (`courses`, `lecturers`) and the published catalogue.
 
+use std::time::Duration;
+
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::from_fn_with_state;
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post, put};
 use axum::{Extension, Json, Router};
 use serde::Deserialize;
@@ -73,7 +76,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
         );
     let catalogue = Router::new()
         .route("/api/v1/catalogue", get(search))
-        .route("/api/v1/catalogue/{id}", get(catalogue_course));
+        .route("/api/v1/catalogue/{id}", get(catalogue_course))
+        .route("/api/v1/lecturers/{id}/photo", get(lecturer_photo));
     guarded(state, "courses", courses)
         .merge(guarded(state, "lecturers", lecturers))
         .merge(guarded(state, "catalogue", catalogue))
@@ -478,6 +482,33 @@ pub async fn update_lecturer(
     let lecturer = lecturers::update(&mut tx, p.tenant.id, id, &input).await?;
     tx.commit().await?;
     Ok(Json(lecturer))
+}
+
+/// How long a photo's presigned URL lives, and how long the browser may keep the redirect.
+const PHOTO_TTL: Duration = Duration::from_secs(600);
+
+/// A lecturer's photo: a redirect to a short-lived presigned URL of the image. Every signed-in
+/// role may see it, as it is shown on published courses (Casbin `catalogue`).
+#[utoipa::path(get, path = "/api/v1/lecturers/{id}/photo", tag = "catalog", params(("id" = Uuid, Path)),
+    responses((status = 307, description = "to the presigned image"), (status = 404, body = ApiError)))]
+pub async fn lecturer_photo(
+    State(state): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<Uuid>,
+) -> Result<Response, AppError> {
+    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let (key, content_type, file_name) = lecturers::photo(&mut tx, p.tenant.id, id).await?;
+    tx.commit().await?;
+    let url = state
+        .storage
+        .presign_get_inline(&key, PHOTO_TTL, &content_type, &file_name)
+        .await?;
+    let mut response = Redirect::temporary(&url).into_response();
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=300"),
+    );
+    Ok(response)
 }
 
 /// Searches the published catalogue (Chinese substrings included), ranked and paged.

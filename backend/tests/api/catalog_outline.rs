@@ -393,6 +393,36 @@ async fn lecturers_are_read_and_changed_within_their_tenant() {
             .unwrap();
     assert!(text.contains("李安全员"), "{text}");
 
+    // A photo: every signed-in role follows its address to the presigned image.
+    let photo_path = format!("{path}/photo");
+    assert_eq!(
+        author.get(&photo_path).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let png = upload_ok(
+        &author,
+        "image",
+        "李.png",
+        "image/png",
+        b"\x89PNG\r\n\x1a\n0000",
+    )
+    .await;
+    let r = author
+        .send(
+            "PUT",
+            &path,
+            json!({"name": "李安全员", "title": "高级讲师", "photo_media_id": png["id"]}),
+        )
+        .await;
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["photo_url"],
+        json!(photo_path)
+    );
+    let trainee = signed_in(&app, "demo", "13800000001").await;
+    let image = trainee.get(&photo_path).await;
+    assert_eq!(image.status(), StatusCode::OK);
+    assert!(image.bytes().await.unwrap().starts_with(b"\x89PNG"));
+
     let got = field_of(author.send("PUT", &path, json!({"name": ""})).await).await;
     assert_eq!(got, (StatusCode::UNPROCESSABLE_ENTITY, "name".to_owned()));
     let got = field_of(
@@ -419,7 +449,6 @@ async fn lecturers_are_read_and_changed_within_their_tenant() {
             .status(),
         StatusCode::NOT_FOUND
     );
-    let trainee = signed_in(&app, "demo", "13800000001").await;
     assert_eq!(
         trainee
             .send("PUT", &path, json!({"name": "冒名"}))
@@ -433,6 +462,10 @@ async fn lecturers_are_read_and_changed_within_their_tenant() {
         .await;
     let theirs = signed_in(&app, "other", "other-admin").await;
     assert_eq!(theirs.get(&path).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        theirs.get(&photo_path).await.status(),
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(
         theirs
             .send("PUT", &path, json!({"name": "借用"}))
