@@ -200,11 +200,23 @@ impl Browser {
             .with_context(|| format!("[{}] typing into `{css}`", self.name))
     }
 
+    /// Clicks `css` once it exists; while something covers it (a toast fading out, a dialog
+    /// closing) tries again for a few seconds, as a person would wait.
     pub async fn click(&self, css: &str) -> Result<()> {
         let el = self.wait_for(css, UI_TIMEOUT).await?;
-        el.click()
-            .await
-            .with_context(|| format!("[{}] clicking `{css}`", self.name))
+        let mut attempts = 0;
+        loop {
+            match el.click().await {
+                Ok(()) => return Ok(()),
+                Err(err) if attempts < 40 && err.to_string().contains("intercepted") => {
+                    attempts += 1;
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(err) => {
+                    return Err(err).with_context(|| format!("[{}] clicking `{css}`", self.name));
+                }
+            }
+        }
     }
 
     /// Waits until `css` exists and its text satisfies `ok`. When `error_css` shows a

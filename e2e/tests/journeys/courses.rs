@@ -95,6 +95,30 @@ pub async fn institution_creates_and_submits(
         t.contains("待分配")
     })
     .await?;
+
+    // At phone width the editor, the list and the lecturers fit the screen.
+    inst.use_phone_width().await?;
+    for (path, table, shows) in [
+        (
+            format!("/institution/course/{id}"),
+            "#history-table",
+            "提交审核",
+        ),
+        ("/institution/courses".to_owned(), "#courses-table", name),
+        (
+            "/institution/lecturers".to_owned(),
+            "#lecturers-table",
+            "李安全",
+        ),
+    ] {
+        inst.goto(&backend.url(&path)).await?;
+        inst.wait_text(table, UI_TIMEOUT, None, |t| t.contains(shows))
+            .await?;
+        let overflow = inst.horizontal_overflow().await?;
+        if overflow > 0 {
+            bail!("at phone width {path} is {overflow}px wider than the screen");
+        }
+    }
     Ok(Course {
         name: name.to_owned(),
         id,
