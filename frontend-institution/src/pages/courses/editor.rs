@@ -198,11 +198,11 @@ pub fn CourseEditor(props: &CourseEditorProps) -> Html {
                     <SectionCard id="rounds" title={i18n.t(&RESULTS)}>
                         <ReviewRounds course_id={course.id} reader={RoundsReader::Author} changes={*changes} />
                     </SectionCard>
-                    <SectionCard id="history" title={i18n.t(&HISTORY)}>
-                        <CourseHistory course_id={course.id} changes={*changes} />
-                    </SectionCard>
                 </div>
             </div>
+            <SectionCard id="history" title={i18n.t(&HISTORY)}>
+                <CourseHistory course_id={course.id} changes={*changes} />
+            </SectionCard>
         </>
     }
 }

@@ -178,7 +178,7 @@ pub fn CoursewareDialog(props: &CoursewareDialogProps) -> Html {
                     options={choices(&i18n, KINDS, None)} onchange={on_kind} />
                 <CheckField id="courseware-required" label={i18n.t(&REQUIRED)} checked={*required} onchange={on_required} />
                 if needs_file {
-                    if media_id.is_some() {
+                    if media_id.is_some() && *media_id == cw.and_then(|c| c.media_id) {
                         <p class="zp-muted" id="courseware-file-on-record">{ i18n.t(&FILE_ON_RECORD) }</p>
                     }
                     <FileUpload key={kind.code()} id="courseware-file" label={i18n.t(&file_label)} kind={media_kind}

@@ -18,6 +18,7 @@ const EN: Text = Text::new("英文（可选）", "English (optional)");
 const ON_FILE: Text = Text::new("已上传", "Uploaded");
 const MISSING: Text = Text::new("未上传", "Not uploaded");
 const REMOVE: Text = Text::new("删除字幕", "Remove track");
+const UPLOAD: Text = Text::new("上传字幕文件", "Upload a subtitle file");
 const SAVED: Text = Text::new("字幕已更新", "Subtitles updated");
 
 const LANGS: [(SubtitleLang, Text); 2] = [(SubtitleLang::ZhCn, ZH), (SubtitleLang::EnUs, EN)];
@@ -118,7 +119,7 @@ pub fn SubtitlesDialog(props: &SubtitlesDialogProps) -> Html {
                                     <Label text={i18n.t(&MISSING)} tone={Tone::Orange} />
                                 }
                             </p>
-                            <FileUpload id={format!("subtitle-{code}")} label={i18n.t(label)}
+                            <FileUpload id={format!("subtitle-{code}")} label={i18n.t(&UPLOAD)}
                                 kind={shared_types::media::MediaKind::Subtitle} on_uploaded={attach(*lang)} />
                         </section>
                     }

@@ -22,6 +22,8 @@ const OF: Text = Text::new("{0} / {1}", "{0} of {1}");
 const PAUSED: Text = Text::new("上传已暂停：{0}", "Upload paused: {0}");
 const RESUME: Text = Text::new("继续上传", "Resume upload");
 const REFUSED: Text = Text::new("文件未被接受：{0}", "File refused: {0}");
+const CHOOSE: Text = Text::new("选择文件", "Choose a file");
+const NOTHING_CHOSEN: Text = Text::new("未选择文件", "No file chosen");
 const DONE: Text = Text::new("已上传：{0}", "Uploaded: {0}");
 const DONE_VIDEO: Text = Text::new("已上传：{0}（{1}）", "Uploaded: {0} ({1})");
 
@@ -176,8 +178,19 @@ pub fn FileUpload(props: &FileUploadProps) -> Html {
                 </label>
             </div>
             <div class="pf-v6-c-form__group-control">
-                <input type="file" id={props.id.clone()} class="zp-file-input" accept={accept(props.kind)}
-                    disabled={sending} {onchange} />
+                // The native control's text follows the browser's language; this one the page's.
+                <div class="zp-file-pick">
+                    <input type="file" id={props.id.clone()} class="zp-file-input" accept={accept(props.kind)}
+                        disabled={sending} {onchange} />
+                    <label for={props.id.clone()} class={classes!("pf-v6-c-button", "pf-m-secondary", "pf-m-small", sending.then_some("pf-m-disabled"))}
+                        aria-hidden="true">
+                        <span class="pf-v6-c-button__icon pf-m-start"><i class="fas fa-upload"></i></span>
+                        <span class="pf-v6-c-button__text">{ i18n.t(&CHOOSE) }</span>
+                    </label>
+                    <span class="zp-muted zp-file-name">
+                        { if name.is_empty() { i18n.t(&NOTHING_CHOSEN).to_owned() } else { name.clone() } }
+                    </span>
+                </div>
                 if let Some(helper) = &props.helper {
                     <p class="zp-muted zp-helper">{ helper.clone() }</p>
                 }
