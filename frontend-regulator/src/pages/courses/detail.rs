@@ -128,15 +128,13 @@ pub fn CourseReview(props: &CourseReviewProps) -> Html {
                     <CourseOutline {revision} course_no={AttrValue::from(course.course_no.clone())} kind={course.kind}
                         {on_open} active={viewing.as_ref().map(|c| c.id)} />
                 </SectionCard>
-                <div>
-                    <SectionCard id="rounds" title={i18n.t(&ROUNDS)}>
-                        <ReviewRounds course_id={course.id} reader={RoundsReader::Regulator} changes={*changes} />
-                    </SectionCard>
-                    <SectionCard id="history" title={i18n.t(&HISTORY)}>
-                        <History course_id={course.id} changes={*changes} />
-                    </SectionCard>
-                </div>
+                <SectionCard id="rounds" title={i18n.t(&ROUNDS)}>
+                    <ReviewRounds course_id={course.id} reader={RoundsReader::Regulator} changes={*changes} />
+                </SectionCard>
             </div>
+            <SectionCard id="history" title={i18n.t(&HISTORY)}>
+                <History course_id={course.id} changes={*changes} />
+            </SectionCard>
             { match *open {
                 Open::None => html! {},
                 Open::Assign => html! { <AssignDialog course={course.clone()} on_done={on_done.clone()} /> },
