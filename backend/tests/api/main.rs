@@ -7,6 +7,7 @@ mod auth;
 mod authorization;
 mod catalog;
 mod catalog_outline;
+mod catalog_seed;
 mod errors;
 mod helpers;
 mod jobs;
