@@ -12,12 +12,16 @@ use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::authz::Authz;
+use crate::commerce::payment::{DevPayments, PaymentProvider};
 use crate::config::{Config, SmsConfig};
 use crate::db::Db;
 use crate::identity::sms::{DevOutbox, HttpSms, SmsSender};
 use crate::storage::Storage;
 use crate::web::ratelimit::RateLimiter;
-use crate::{audit, catalog, error, identity, jobs, media, openapi, ops, review, tenancy, web};
+use crate::{
+    archive, audit, catalog, commerce, error, identity, jobs, media, openapi, ops, orgs, review,
+    tenancy, training, web,
+};
 
 /// JSON bodies above this are refused with 413.
 const BODY_LIMIT_BYTES: usize = 1024 * 1024;
@@ -30,6 +34,8 @@ pub struct AppState {
     pub storage: Storage,
     pub sms: Arc<dyn SmsSender>,
     pub limiter: RateLimiter,
+    /// How orders are paid; `None` (production without a provider) refuses payments.
+    pub payments: Option<Arc<dyn PaymentProvider>>,
 }
 
 /// A ready application: state plus router.
@@ -68,6 +74,7 @@ impl App {
                 sign_name: sign_name.clone(),
             }),
         };
+        let config_dev = config.is_dev();
         let state = AppState {
             config: Arc::new(config),
             db,
@@ -75,6 +82,8 @@ impl App {
             storage,
             sms,
             limiter: RateLimiter::default(),
+            // Only dev mode has a provider until a real one is integrated (payment.rs).
+            payments: config_dev.then(|| Arc::new(DevPayments) as Arc<dyn PaymentProvider>),
         };
         jobs::worker::start(&state);
         let router = router(&state);
@@ -92,7 +101,11 @@ pub fn router(state: &AppState) -> Router {
         .merge(media::router(state))
         .merge(jobs::router(state))
         .merge(review::router(state))
-        .merge(catalog::router(state));
+        .merge(catalog::router(state))
+        .merge(orgs::router(state))
+        .merge(commerce::router(state))
+        .merge(training::router(state))
+        .merge(archive::router(state));
     Router::new()
         .merge(api)
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi::ApiDoc::openapi()))

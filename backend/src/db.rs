@@ -15,11 +15,13 @@ use crate::error::AppError;
 
 pub type Tx = Transaction<'static, Postgres>;
 
-/// Who a tenant transaction acts for: `app.tenant_id` and, when known, `app.user_id`.
+/// Who a tenant transaction acts for: `app.tenant_id` and, when known, `app.user_id` and the
+/// caller's institution (`app.institution_id`, the institution wall of row-level security).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Scope {
     pub tenant_id: Uuid,
     pub user_id: Option<Uuid>,
+    pub institution_id: Option<Uuid>,
 }
 
 impl Scope {
@@ -27,13 +29,16 @@ impl Scope {
         Scope {
             tenant_id,
             user_id: None,
+            institution_id: None,
         }
     }
 
-    pub fn user(tenant_id: Uuid, user_id: Uuid) -> Scope {
+    /// A signed-in caller; `institution_id` for institution-side accounts.
+    pub fn user(tenant_id: Uuid, user_id: Uuid, institution_id: Option<Uuid>) -> Scope {
         Scope {
             tenant_id,
             user_id: Some(user_id),
+            institution_id,
         }
     }
 }
@@ -61,10 +66,17 @@ impl Db {
     pub async fn begin_tenant(&self, scope: Scope) -> Result<Tx, AppError> {
         let mut tx = self.pool.begin().await?;
         sqlx::query(
-            "select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)",
+            "select set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true),
+                    set_config('app.institution_id', $3, true)",
         )
         .bind(scope.tenant_id.to_string())
         .bind(scope.user_id.map(|u| u.to_string()).unwrap_or_default())
+        .bind(
+            scope
+                .institution_id
+                .map(|i| i.to_string())
+                .unwrap_or_default(),
+        )
         .execute(&mut *tx)
         .await?;
         Ok(tx)
@@ -114,4 +126,25 @@ pub fn unique_violation(err: sqlx::Error, constraint: &str, field: &str) -> AppE
         }
         _ => err.into(),
     }
+}
+
+/// A `like` pattern matching `text` anywhere, with `\`, `%` and `_` taken literally.
+pub fn contains_pattern(text: &str) -> String {
+    format!(
+        "%{}%",
+        text.replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    )
+}
+
+/// A stored enum value read back (the schema's check constraints keep unknown values out; one
+/// that slips through is an internal error, not a client's).
+pub fn stored<T: shared_types::WireEnum>(value: &str) -> Result<T, AppError> {
+    T::parse(value).ok_or_else(|| {
+        AppError::Internal(anyhow::anyhow!(
+            "unknown {} `{value}` in the database",
+            T::NAME
+        ))
+    })
 }

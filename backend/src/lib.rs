@@ -5,10 +5,12 @@
 //! `db` (the tenant transaction), `authz` (Casbin) and `audit`.
 
 pub mod app;
+pub mod archive;
 pub mod audit;
 pub mod authz;
 pub mod catalog;
 pub mod cli;
+pub mod commerce;
 pub mod config;
 pub mod crypto;
 pub mod db;
@@ -16,13 +18,17 @@ pub mod error;
 pub mod identity;
 pub mod jobs;
 pub mod media;
+pub mod numbering;
 pub mod openapi;
 pub mod ops;
+pub mod orgs;
 pub mod review;
 pub mod seed;
 pub mod storage;
 pub mod telemetry;
 pub mod tenancy;
+pub mod training;
+pub mod validate;
 pub mod web;
 
 pub use app::{App, AppState};

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::Role;
+use crate::orgs::InstitutionRef;
 
 /// Name of the session cookie the SPAs use.
 pub const SESSION_COOKIE: &str = "zhipei_session";
@@ -115,6 +116,9 @@ pub struct Me {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_masked: Option<String>,
     pub roles: Vec<Role>,
+    /// The institution an institution-side account belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institution: Option<InstitutionRef>,
 }
 
 /// `POST /api/v1/me/password`
@@ -138,7 +142,8 @@ pub struct RebindPhoneRequest {
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct DevSmsMessage {
     pub phone: String,
-    pub purpose: SmsPurpose,
+    /// A code's [`SmsPurpose`] name, or `welcome` for the first-login notice of imported trainees.
+    pub purpose: String,
     pub code: String,
     pub text: String,
     pub created_at: DateTime<Utc>,

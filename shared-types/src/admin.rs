@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::Role;
+use crate::orgs::InstitutionRef;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
@@ -17,6 +18,9 @@ pub struct StaffAccount {
     pub enabled: bool,
     pub created_at: DateTime<Utc>,
     pub last_login_at: Option<DateTime<Utc>>,
+    /// Institution-side accounts: their institution.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institution: Option<InstitutionRef>,
 }
 
 /// `POST /api/v1/admin/accounts`
@@ -29,6 +33,9 @@ pub struct CreateStaffRequest {
     pub phone: Option<String>,
     pub password: String,
     pub roles: Vec<Role>,
+    /// Required for institution-side roles (head, staff, lecturer, mentor); refused otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institution_id: Option<Uuid>,
 }
 
 /// `PATCH /api/v1/admin/accounts/{id}` — every field optional.

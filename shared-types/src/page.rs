@@ -33,6 +33,14 @@ impl Default for PageQuery {
 impl PageQuery {
     pub const MAX_PER_PAGE: u32 = 200;
 
+    /// The paging of a filter struct's optional `page` and `per_page` (defaults 1 and 20).
+    pub fn of(page: Option<u32>, per_page: Option<u32>) -> PageQuery {
+        PageQuery {
+            page: page.unwrap_or_else(first_page),
+            per_page: per_page.unwrap_or_else(default_per_page),
+        }
+    }
+
     pub fn limit(&self) -> i64 {
         i64::from(self.per_page.clamp(1, Self::MAX_PER_PAGE))
     }

@@ -108,6 +108,7 @@ pub async fn record(State(state): State<AppState>, mut request: Request, next: N
             .begin_tenant(Scope {
                 tenant_id,
                 user_id: facts.actor_id,
+                institution_id: None,
             })
             .await?;
         repo::insert(&mut tx, tenant_id, &row).await?;

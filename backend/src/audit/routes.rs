@@ -8,7 +8,6 @@ use shared_types::page::{Page, PageQuery};
 use super::repo;
 use crate::app::AppState;
 use crate::authz;
-use crate::db::Scope;
 use crate::error::AppError;
 use crate::identity::{Principal, session};
 use crate::web::ApiQuery;
@@ -35,10 +34,7 @@ pub async fn list(
         page: q.page.unwrap_or(1),
         per_page: q.per_page.unwrap_or(50),
     };
-    let mut tx = state
-        .db
-        .begin_tenant(Scope::user(principal.tenant.id, principal.user_id))
-        .await?;
+    let mut tx = state.db.begin_tenant(principal.scope()).await?;
     let (items, total) = repo::list(
         &mut tx,
         principal.tenant.id,

@@ -19,6 +19,7 @@ use casbin::{CoreApi, DefaultModel, Enforcer, MemoryAdapter, MgmtApi};
 use shared_types::Role;
 use sqlx::PgConnection;
 
+use crate::app::AppState;
 use crate::error::AppError;
 use crate::identity::Principal;
 
@@ -144,4 +145,22 @@ pub async fn enforce(
     } else {
         AppError::Forbidden.into_response()
     }
+}
+
+/// `routes` behind the session and the Casbin check for `object` (the route group pattern of
+/// `docs/authorization.md`).
+pub fn guarded(
+    state: &AppState,
+    object: &'static str,
+    routes: axum::Router<AppState>,
+) -> axum::Router<AppState> {
+    routes
+        .route_layer(axum::middleware::from_fn_with_state(
+            (state.authz.clone(), object),
+            enforce,
+        ))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::identity::session::require_session,
+        ))
 }

@@ -131,12 +131,11 @@ pub async fn create(
     let revision_id = Uuid::new_v4();
     repo::insert_course(
         conn,
-        tenant_id,
+        p,
         course_id,
         req.kind.as_str(),
         &course_no,
         fields.topic_id,
-        p.user_id,
     )
     .await?;
     repo::insert_revision(

@@ -26,12 +26,9 @@ struct Row {
     price_cents: Option<i64>,
     seat_price_cents: Option<i64>,
     revision_id: Uuid,
-}
-
-fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
+    /// Rows matching the filters, on every row of the page (zero on the detail query).
+    #[sqlx(default)]
+    total: i64,
 }
 
 fn filters<'a>(
@@ -47,7 +44,7 @@ fn filters<'a>(
     .push_bind(tenant_id);
     if let Some(needle) = needle {
         qb.push(" and r.search_text like ")
-            .push_bind(format!("%{}%", escape(needle)));
+            .push_bind(crate::db::contains_pattern(needle));
     }
     if let Some(category) = q.category {
         qb.push(" and r.category = ").push_bind(category.as_str());
@@ -126,10 +123,10 @@ pub async fn search(
         q.q.as_deref()
             .map(|t| t.trim().to_lowercase())
             .filter(|t| !t.is_empty());
-    let mut count = QueryBuilder::new("select count(*)");
-    filters(&mut count, tenant_id, q, &needle);
-    let total: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
+    // One scan answers the page and the total (`count(*) over ()`); only a page past the end,
+    // which returns no rows, needs the count on its own.
     let mut select = QueryBuilder::new(COLUMNS);
+    select.push(", count(*) over () as total");
     filters(&mut select, tenant_id, q, &needle);
     select.push(" order by ");
     if let Some(needle) = &needle {
@@ -148,6 +145,15 @@ pub async fn search(
         .push(" offset ")
         .push_bind(offset);
     let rows: Vec<Row> = select.build_query_as().fetch_all(&mut *conn).await?;
+    let total = match rows.first() {
+        Some(row) => row.total,
+        None if offset == 0 => 0,
+        None => {
+            let mut count = QueryBuilder::new("select count(*)");
+            filters(&mut count, tenant_id, q, &needle);
+            count.build_query_scalar().fetch_one(&mut *conn).await?
+        }
+    };
     Ok((items(conn, tenant_id, rows).await?, total))
 }
 

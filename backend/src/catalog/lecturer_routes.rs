@@ -10,11 +10,10 @@ use axum::{Extension, Json};
 use serde::Deserialize;
 use shared_types::ApiError;
 use shared_types::catalog::{Lecturer, LecturerInput};
-use shared_types::page::Page;
+use shared_types::page::{Page, PageQuery};
 use uuid::Uuid;
 
 use super::lecturers;
-use super::routes::{paging, scope};
 use crate::app::AppState;
 use crate::error::AppError;
 use crate::identity::Principal;
@@ -34,16 +33,10 @@ pub async fn list_lecturers(
     Extension(p): Extension<Principal>,
     ApiQuery(q): ApiQuery<LecturerQuery>,
 ) -> Result<Json<Page<Lecturer>>, AppError> {
-    let paging = paging(q.page, q.per_page);
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
-    let (items, total) = lecturers::list(
-        &mut tx,
-        p.tenant.id,
-        q.q.as_deref(),
-        paging.limit(),
-        paging.offset(),
-    )
-    .await?;
+    let paging = PageQuery::of(q.page, q.per_page);
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
+    let (items, total) =
+        lecturers::list(&mut tx, &p, q.q.as_deref(), paging.limit(), paging.offset()).await?;
     tx.commit().await?;
     Ok(Json(paging.page_of(items, total)))
 }
@@ -55,8 +48,8 @@ pub async fn create_lecturer(
     Extension(p): Extension<Principal>,
     ApiJson(input): ApiJson<LecturerInput>,
 ) -> Result<(StatusCode, Json<Lecturer>), AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
-    let lecturer = lecturers::create(&mut tx, p.tenant.id, p.user_id, &input).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
+    let lecturer = lecturers::create(&mut tx, &p, &input).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(lecturer)))
 }
@@ -68,8 +61,8 @@ pub async fn show_lecturer(
     Extension(p): Extension<Principal>,
     Path(id): Path<Uuid>,
 ) -> Result<Json<Lecturer>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
-    let lecturer = lecturers::show(&mut tx, p.tenant.id, id).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
+    let lecturer = lecturers::show(&mut tx, &p, id).await?;
     tx.commit().await?;
     Ok(Json(lecturer))
 }
@@ -83,8 +76,8 @@ pub async fn update_lecturer(
     Path(id): Path<Uuid>,
     ApiJson(input): ApiJson<LecturerInput>,
 ) -> Result<Json<Lecturer>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
-    let lecturer = lecturers::update(&mut tx, p.tenant.id, id, &input).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
+    let lecturer = lecturers::update(&mut tx, &p, id, &input).await?;
     tx.commit().await?;
     Ok(Json(lecturer))
 }
@@ -101,7 +94,7 @@ pub async fn lecturer_photo(
     Extension(p): Extension<Principal>,
     Path(id): Path<Uuid>,
 ) -> Result<Response, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let (key, content_type, file_name) = lecturers::photo(&mut tx, p.tenant.id, id).await?;
     tx.commit().await?;
     let url = state

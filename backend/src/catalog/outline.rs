@@ -342,23 +342,13 @@ pub async fn delete_chapter(
     p: &Principal,
     chapter_id: Uuid,
 ) -> Result<(), AppError> {
-    let tenant_id = p.tenant.id;
-    let course_id = course_of(conn, tenant_id, COURSE_OF_CHAPTER, chapter_id).await?;
-    let revision = authoring::editable(conn, p, course_id).await?;
-    for sql in [
+    let deletes = [
         "delete from subtitles s using coursewares c
          where s.courseware_id = c.courseware_id and c.tenant_id = $1 and c.chapter_id = $2",
         "delete from coursewares where tenant_id = $1 and chapter_id = $2",
         "delete from chapters where tenant_id = $1 and chapter_id = $2",
-    ] {
-        sqlx::query(sql)
-            .bind(tenant_id)
-            .bind(chapter_id)
-            .execute(&mut *conn)
-            .await?;
-    }
-    repo::refresh_durations(conn, tenant_id, revision.id).await?;
-    Ok(())
+    ];
+    remove(conn, p, COURSE_OF_CHAPTER, &deletes, chapter_id).await
 }
 
 /// Removes a courseware (and its subtitles) from an editable revision.
@@ -367,16 +357,29 @@ pub async fn delete_courseware(
     p: &Principal,
     courseware_id: Uuid,
 ) -> Result<(), AppError> {
-    let tenant_id = p.tenant.id;
-    let course_id = course_of(conn, tenant_id, COURSE_OF_COURSEWARE, courseware_id).await?;
-    let revision = authoring::editable(conn, p, course_id).await?;
-    for sql in [
+    let deletes = [
         "delete from subtitles where tenant_id = $1 and courseware_id = $2",
         "delete from coursewares where tenant_id = $1 and courseware_id = $2",
-    ] {
+    ];
+    remove(conn, p, COURSE_OF_COURSEWARE, &deletes, courseware_id).await
+}
+
+/// Runs `deletes` (each bound to the tenant and `id`) on the editable revision that holds the
+/// chapter or courseware `id`, then recomputes its duration.
+async fn remove(
+    conn: &mut PgConnection,
+    p: &Principal,
+    course_sql: &str,
+    deletes: &[&str],
+    id: Uuid,
+) -> Result<(), AppError> {
+    let tenant_id = p.tenant.id;
+    let course_id = course_of(conn, tenant_id, course_sql, id).await?;
+    let revision = authoring::editable(conn, p, course_id).await?;
+    for sql in deletes {
         sqlx::query(sql)
             .bind(tenant_id)
-            .bind(courseware_id)
+            .bind(id)
             .execute(&mut *conn)
             .await?;
     }

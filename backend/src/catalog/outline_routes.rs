@@ -11,7 +11,6 @@ use shared_types::catalog::{
 };
 use uuid::Uuid;
 
-use super::routes::scope;
 use super::{arrange, authoring, outline};
 use crate::app::AppState;
 use crate::error::AppError;
@@ -26,7 +25,7 @@ pub async fn add_chapter(
     Path(id): Path<Uuid>,
     ApiJson(input): ApiJson<ChapterInput>,
 ) -> Result<(StatusCode, Json<Chapter>), AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let chapter = outline::add_chapter(&mut tx, &p, id, &input).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(chapter)))
@@ -41,7 +40,7 @@ pub async fn add_courseware(
     Path(id): Path<Uuid>,
     ApiJson(input): ApiJson<CoursewareInput>,
 ) -> Result<(StatusCode, Json<CourseDetail>), AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let course_id = outline::add_courseware(&mut tx, &p, id, &input).await?;
     let detail = authoring::detail(&mut tx, &p, course_id).await?;
     tx.commit().await?;
@@ -57,7 +56,7 @@ pub async fn rename_chapter(
     Path(id): Path<Uuid>,
     ApiJson(input): ApiJson<ChapterInput>,
 ) -> Result<Json<Chapter>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let chapter = arrange::rename_chapter(&mut tx, &p, id, &input).await?;
     tx.commit().await?;
     Ok(Json(chapter))
@@ -72,7 +71,7 @@ pub async fn order_chapters(
     Path(id): Path<Uuid>,
     ApiJson(input): ApiJson<OrderRequest>,
 ) -> Result<StatusCode, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     arrange::order_chapters(&mut tx, &p, id, &input.ids).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
@@ -87,7 +86,7 @@ pub async fn order_coursewares(
     Path(id): Path<Uuid>,
     ApiJson(input): ApiJson<OrderRequest>,
 ) -> Result<StatusCode, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     arrange::order_coursewares(&mut tx, &p, id, &input.ids).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
@@ -103,7 +102,7 @@ pub async fn update_courseware(
     Path(id): Path<Uuid>,
     ApiJson(input): ApiJson<CoursewareInput>,
 ) -> Result<Json<CourseDetail>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let course_id = outline::update_courseware(&mut tx, &p, id, &input).await?;
     let detail = authoring::detail(&mut tx, &p, course_id).await?;
     tx.commit().await?;
@@ -118,7 +117,7 @@ pub async fn delete_chapter(
     Extension(p): Extension<Principal>,
     Path(id): Path<Uuid>,
 ) -> Result<StatusCode, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     outline::delete_chapter(&mut tx, &p, id).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
@@ -132,7 +131,7 @@ pub async fn delete_courseware(
     Extension(p): Extension<Principal>,
     Path(id): Path<Uuid>,
 ) -> Result<StatusCode, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     outline::delete_courseware(&mut tx, &p, id).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
@@ -154,7 +153,7 @@ pub async fn put_subtitle(
     Path(path): Path<SubtitlePath>,
     ApiJson(input): ApiJson<SubtitleInput>,
 ) -> Result<Json<CourseDetail>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let course_id = outline::put_subtitle(&mut tx, &p, path.id, &path.lang, &input).await?;
     let detail = authoring::detail(&mut tx, &p, course_id).await?;
     tx.commit().await?;
@@ -170,7 +169,7 @@ pub async fn delete_subtitle(
     Extension(p): Extension<Principal>,
     Path(path): Path<SubtitlePath>,
 ) -> Result<StatusCode, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     outline::delete_subtitle(&mut tx, &p, path.id, &path.lang).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)

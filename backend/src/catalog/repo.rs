@@ -5,27 +5,30 @@ use shared_types::catalog::RevisionStatus;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::identity::Principal;
+
 use super::fields::Fields;
 
+/// A course owned by `p` (and `p`'s institution, if any).
 pub async fn insert_course(
     conn: &mut PgConnection,
-    tenant_id: Uuid,
+    p: &Principal,
     course_id: Uuid,
     kind: &str,
     course_no: &str,
     topic_id: Option<Uuid>,
-    created_by: Uuid,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "insert into courses (course_id, tenant_id, kind, course_no, topic_id, created_by)
-         values ($1, $2, $3, $4, $5, $6)",
+        "insert into courses (course_id, tenant_id, kind, course_no, topic_id, created_by, institution_id)
+         values ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(course_id)
-    .bind(tenant_id)
+    .bind(p.tenant.id)
     .bind(kind)
     .bind(course_no)
     .bind(topic_id)
-    .bind(created_by)
+    .bind(p.user_id)
+    .bind(p.institution_id)
     .execute(conn)
     .await?;
     Ok(())

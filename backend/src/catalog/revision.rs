@@ -10,6 +10,7 @@ use shared_types::media::MediaStatus;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use super::lecturers::{COLUMNS as LECTURER_COLUMNS, LecturerRow};
 use crate::error::AppError;
 
 #[derive(sqlx::FromRow)]
@@ -79,11 +80,12 @@ pub async fn load(
     let status = RevisionStatus::parse(&row.status)
         .ok_or_else(|| unknown("revision status", &row.status))?;
 
-    let lecturers: Vec<(Uuid, String, String, String, Option<Uuid>)> = sqlx::query_as(
-        "select l.lecturer_id, l.name, l.title, l.bio, l.photo_media_id
-         from course_lecturers cl join lecturers l on l.lecturer_id = cl.lecturer_id
-         where cl.tenant_id = $1 and cl.revision_id = $2 order by cl.position",
-    )
+    let lecturers: Vec<LecturerRow> = sqlx::query_as(&format!(
+        "select {LECTURER_COLUMNS} from course_lecturers cl
+         join lecturers l on l.lecturer_id = cl.lecturer_id
+         left join institutions i on i.institution_id = l.institution_id
+         where cl.tenant_id = $1 and cl.revision_id = $2 order by cl.position"
+    ))
     .bind(tenant_id)
     .bind(revision_id)
     .fetch_all(&mut *conn)
@@ -176,17 +178,7 @@ pub async fn load(
         training_type,
         audience: row.audience,
         tags: row.tags,
-        lecturers: lecturers
-            .into_iter()
-            .map(|(id, name, title, bio, photo_media_id)| Lecturer {
-                id,
-                name,
-                title,
-                bio,
-                photo_media_id,
-                photo_url: super::lecturers::photo_url(id, photo_media_id),
-            })
-            .collect(),
+        lecturers: lecturers.into_iter().map(Lecturer::from).collect(),
         copyright_holder: row.copyright_holder,
         licence_media_id: row.licence_media_id,
         price_cents: row.price_cents,

@@ -4,7 +4,6 @@
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post, put};
 use axum::{Extension, Json, Router};
 use shared_types::ApiError;
@@ -18,21 +17,11 @@ use uuid::Uuid;
 
 use super::{authoring, catalogue, lecturer_routes, outline_routes, topics};
 use crate::app::AppState;
-use crate::authz;
-use crate::db::Scope;
+use crate::authz::guarded;
 use crate::error::AppError;
-use crate::identity::{Principal, session};
+use crate::identity::Principal;
 use crate::review::queue;
 use crate::web::{ApiJson, ApiQuery};
-
-fn guarded(state: &AppState, object: &'static str, routes: Router<AppState>) -> Router<AppState> {
-    routes
-        .route_layer(from_fn_with_state(
-            (state.authz.clone(), object),
-            authz::enforce,
-        ))
-        .route_layer(from_fn_with_state(state.clone(), session::require_session))
-}
 
 pub fn router(state: &AppState) -> Router<AppState> {
     let courses = Router::new()
@@ -92,17 +81,6 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(guarded(state, "catalogue", catalogue))
 }
 
-pub(super) fn scope(p: &Principal) -> Scope {
-    Scope::user(p.tenant.id, p.user_id)
-}
-
-pub(super) fn paging(page: Option<u32>, per_page: Option<u32>) -> PageQuery {
-    PageQuery {
-        page: page.unwrap_or(1),
-        per_page: per_page.unwrap_or(20),
-    }
-}
-
 /// Courses the caller authors (regulator staff: every course), with their open revision.
 #[utoipa::path(get, path = "/api/v1/courses", tag = "catalog", params(CourseQuery),
     responses((status = 200, body = Page<CourseSummary>), (status = 403, body = ApiError)))]
@@ -111,7 +89,7 @@ pub async fn list(
     Extension(p): Extension<Principal>,
     ApiQuery(q): ApiQuery<CourseQuery>,
 ) -> Result<Json<Page<CourseSummary>>, AppError> {
-    let paging = paging(q.page, q.per_page);
+    let paging = PageQuery::of(q.page, q.per_page);
     let filter = ReviewQueueQuery {
         kind: q.kind,
         status: q.status,
@@ -120,7 +98,7 @@ pub async fn list(
         page: None,
         per_page: None,
     };
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let author = authoring::author_filter(&p);
     let (items, total) = queue::list(
         &mut tx,
@@ -143,7 +121,7 @@ pub async fn create(
     Extension(p): Extension<Principal>,
     ApiJson(req): ApiJson<CreateCourseRequest>,
 ) -> Result<(StatusCode, Json<CourseDetail>), AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let id = authoring::create(&mut tx, &p, &req).await?;
     let detail = authoring::detail(&mut tx, &p, id).await?;
     tx.commit().await?;
@@ -158,7 +136,7 @@ pub async fn show(
     Extension(p): Extension<Principal>,
     Path(id): Path<Uuid>,
 ) -> Result<Json<CourseDetail>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let detail = authoring::detail(&mut tx, &p, id).await?;
     tx.commit().await?;
     Ok(Json(detail))
@@ -173,7 +151,7 @@ pub async fn update(
     Path(id): Path<Uuid>,
     ApiJson(fields): ApiJson<CourseFields>,
 ) -> Result<Json<CourseDetail>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     authoring::update(&mut tx, &p, id, &fields).await?;
     let detail = authoring::detail(&mut tx, &p, id).await?;
     tx.commit().await?;
@@ -188,7 +166,7 @@ pub async fn submit(
     Extension(p): Extension<Principal>,
     Path(id): Path<Uuid>,
 ) -> Result<Json<CourseDetail>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     authoring::submit(&mut tx, &p, id).await?;
     let detail = authoring::detail(&mut tx, &p, id).await?;
     tx.commit().await?;
@@ -203,7 +181,7 @@ pub async fn withdraw(
     Extension(p): Extension<Principal>,
     Path(id): Path<Uuid>,
 ) -> Result<Json<CourseDetail>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     authoring::withdraw(&mut tx, &p, id).await?;
     let detail = authoring::detail(&mut tx, &p, id).await?;
     tx.commit().await?;
@@ -219,7 +197,7 @@ pub async fn new_revision(
     Extension(p): Extension<Principal>,
     Path(id): Path<Uuid>,
 ) -> Result<(StatusCode, Json<CourseDetail>), AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     authoring::new_revision(&mut tx, &p, id).await?;
     let detail = authoring::detail(&mut tx, &p, id).await?;
     tx.commit().await?;
@@ -234,7 +212,7 @@ pub async fn events(
     Extension(p): Extension<Principal>,
     Path(id): Path<Uuid>,
 ) -> Result<Json<Vec<CourseEvent>>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let events = authoring::history(&mut tx, &state.config.keyring, &p, id).await?;
     tx.commit().await?;
     Ok(Json(events))
@@ -247,7 +225,7 @@ pub async fn list_topics(
     State(state): State<AppState>,
     Extension(p): Extension<Principal>,
 ) -> Result<Json<Vec<Topic>>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let topics = topics::list(&mut tx, p.tenant.id).await?;
     tx.commit().await?;
     Ok(Json(topics))
@@ -260,7 +238,7 @@ pub async fn create_topic(
     Extension(p): Extension<Principal>,
     ApiJson(input): ApiJson<TopicInput>,
 ) -> Result<(StatusCode, Json<Topic>), AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let topic = topics::create(&mut tx, p.tenant.id, &input).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(topic)))
@@ -274,8 +252,8 @@ pub async fn search(
     Extension(p): Extension<Principal>,
     ApiQuery(q): ApiQuery<CatalogueQuery>,
 ) -> Result<Json<Page<CatalogueItem>>, AppError> {
-    let paging = paging(q.page, q.per_page);
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let paging = PageQuery::of(q.page, q.per_page);
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let (items, total) =
         catalogue::search(&mut tx, p.tenant.id, &q, paging.limit(), paging.offset()).await?;
     tx.commit().await?;
@@ -290,7 +268,7 @@ pub async fn catalogue_course(
     Extension(p): Extension<Principal>,
     Path(id): Path<Uuid>,
 ) -> Result<Json<CatalogueDetail>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let detail = catalogue::detail(&mut tx, p.tenant.id, id).await?;
     tx.commit().await?;
     Ok(Json(detail))

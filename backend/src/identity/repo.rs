@@ -19,10 +19,11 @@ pub struct UserRow {
     pub locked_until: Option<DateTime<Utc>>,
     pub last_login_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    pub institution_id: Option<Uuid>,
 }
 
 const USER_COLUMNS: &str = "user_id, username, name_enc, phone_enc, pii_key_id, password_hash, enabled, \
-                            failed_logins, locked_until, last_login_at, created_at";
+                            failed_logins, locked_until, last_login_at, created_at, institution_id";
 
 pub struct NewUser<'a> {
     pub user_id: Uuid,
@@ -32,13 +33,15 @@ pub struct NewUser<'a> {
     pub phone: Option<(Vec<u8>, Vec<u8>)>,
     pub pii_key_id: &'a str,
     pub password_hash: Option<String>,
+    pub institution_id: Option<Uuid>,
 }
 
 pub async fn insert_user(conn: &mut PgConnection, user: NewUser<'_>) -> sqlx::Result<()> {
     let (phone_enc, phone_bidx) = user.phone.unzip();
     sqlx::query(
-        "insert into users (user_id, tenant_id, username, name_enc, phone_enc, phone_bidx, pii_key_id, password_hash)
-         values ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "insert into users (user_id, tenant_id, username, name_enc, phone_enc, phone_bidx, pii_key_id, password_hash,
+                            institution_id)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(user.user_id)
     .bind(user.tenant_id)
@@ -48,6 +51,7 @@ pub async fn insert_user(conn: &mut PgConnection, user: NewUser<'_>) -> sqlx::Re
     .bind(phone_bidx)
     .bind(user.pii_key_id)
     .bind(user.password_hash)
+    .bind(user.institution_id)
     .execute(conn)
     .await?;
     Ok(())
@@ -345,6 +349,7 @@ pub struct SessionRow {
     pub ended_at: Option<DateTime<Utc>>,
     pub end_reason: Option<String>,
     pub user_live: bool,
+    pub institution_id: Option<Uuid>,
 }
 
 pub async fn session_by_hash(
@@ -354,7 +359,8 @@ pub async fn session_by_hash(
 ) -> sqlx::Result<Option<SessionRow>> {
     sqlx::query_as(
         "select s.session_id, s.user_id, s.tenant_id, t.code as tenant_code, t.name as tenant_name, s.expires_at,
-                s.last_seen_at, s.ended_at, s.end_reason, (u.enabled and u.deleted_at is null) as user_live
+                s.last_seen_at, s.ended_at, s.end_reason, (u.enabled and u.deleted_at is null) as user_live,
+                u.institution_id
          from sessions s join users u on u.user_id = s.user_id join tenants t on t.tenant_id = s.tenant_id
          where s.tenant_id = $1 and s.token_hash = $2",
     )

@@ -47,7 +47,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
     router
 }
 
-fn per_ip_limit(
+pub(crate) fn per_ip_limit(
     state: &AppState,
     bucket: &'static str,
     client: &ClientInfo,
@@ -62,7 +62,7 @@ fn per_ip_limit(
 
 /// Commits on success, and on the failures whose bookkeeping must survive the refusal (failed
 /// sign-in counters, a wrong SMS code's try); any other failure rolls back.
-async fn settle<T>(tx: Tx, result: Result<T, AppError>) -> Result<T, AppError> {
+pub(crate) async fn settle<T>(tx: Tx, result: Result<T, AppError>) -> Result<T, AppError> {
     match result {
         Ok(value) => {
             tx.commit().await?;
@@ -80,7 +80,7 @@ async fn settle<T>(tx: Tx, result: Result<T, AppError>) -> Result<T, AppError> {
     }
 }
 
-fn with_cookie(state: &AppState, token: &str, body: impl IntoResponse) -> Response {
+pub(crate) fn with_cookie(state: &AppState, token: &str, body: impl IntoResponse) -> Response {
     let max_age = i64::try_from(state.config.session_absolute.as_secs()).unwrap_or(0);
     let mut response = body.into_response();
     response.headers_mut().insert(
@@ -196,10 +196,7 @@ pub async fn logout(
     State(state): State<AppState>,
     Extension(p): Extension<Principal>,
 ) -> Result<Response, AppError> {
-    let mut tx = state
-        .db
-        .begin_tenant(Scope::user(p.tenant.id, p.user_id))
-        .await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     super::repo::end_session(&mut tx, p.session_id, "logout").await?;
     tx.commit().await?;
     let mut headers = HeaderMap::new();
@@ -217,12 +214,9 @@ pub async fn get_me(
     State(state): State<AppState>,
     Extension(p): Extension<Principal>,
 ) -> Result<Json<Me>, AppError> {
-    let mut tx = state
-        .db
-        .begin_tenant(Scope::user(p.tenant.id, p.user_id))
-        .await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let user = service::load_user(&mut tx, &p.tenant, p.user_id).await?;
-    let me = service::to_me(&state.config.keyring, &p.tenant, &user, p.roles.clone())?;
+    let me = service::me(&mut tx, &state.config.keyring, &p.tenant, &user).await?;
     tx.commit().await?;
     Ok(Json(me))
 }
@@ -235,10 +229,7 @@ pub async fn change_password(
     Extension(p): Extension<Principal>,
     ApiJson(req): ApiJson<ChangePasswordRequest>,
 ) -> Result<StatusCode, AppError> {
-    let mut tx = state
-        .db
-        .begin_tenant(Scope::user(p.tenant.id, p.user_id))
-        .await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     service::change_password(
         &mut tx,
         &p.tenant,
@@ -260,10 +251,7 @@ pub async fn rebind_phone(
     Extension(p): Extension<Principal>,
     ApiJson(req): ApiJson<RebindPhoneRequest>,
 ) -> Result<Json<Me>, AppError> {
-    let mut tx = state
-        .db
-        .begin_tenant(Scope::user(p.tenant.id, p.user_id))
-        .await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let result = service::rebind_phone(
         &mut tx,
         &state.config.keyring,

@@ -8,6 +8,7 @@ use shared_types::Role;
 use shared_types::account::{
     LoginRequest, LoginResponse, Me, RegisterRequest, SmsPurpose, TenantSummary,
 };
+use shared_types::orgs::InstitutionRef;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
@@ -18,6 +19,7 @@ use crate::config::Config;
 use crate::crypto::{self, Keyring};
 use crate::db::unique_violation;
 use crate::error::AppError;
+use crate::orgs;
 use crate::tenancy::TenantRef;
 use crate::web::ClientInfo;
 
@@ -31,7 +33,11 @@ pub async fn me(
     user: &UserRow,
 ) -> Result<Me, AppError> {
     let roles = repo::roles_of(conn, tenant.id, user.user_id).await?;
-    to_me(keyring, tenant, user, roles)
+    let institution = match user.institution_id {
+        Some(id) => Some(orgs::institution_ref(conn, tenant.id, id).await?),
+        None => None,
+    };
+    to_me(keyring, tenant, user, roles, institution)
 }
 
 pub fn to_me(
@@ -39,6 +45,7 @@ pub fn to_me(
     tenant: &TenantRef,
     user: &UserRow,
     roles: Vec<Role>,
+    institution: Option<InstitutionRef>,
 ) -> Result<Me, AppError> {
     let phone = user
         .phone_enc
@@ -55,6 +62,7 @@ pub fn to_me(
         username: user.username.clone(),
         phone_masked: phone.as_deref().map(mask_phone),
         roles,
+        institution,
     })
 }
 
@@ -195,17 +203,30 @@ pub async fn login(
         if !user.enabled {
             return Err(AppError::AccountDisabled);
         }
-        let (token, expires_at) =
-            open_session(conn, config, tenant, &user, &device_id, client).await?;
-        let user = me(conn, keyring, tenant, &user).await?;
-        Ok(LoginResponse {
-            token,
-            expires_at,
-            user,
-        })
+        sign_in(conn, config, tenant, user.user_id, &device_id, client).await
     }
     .await;
     LoginOutcome { user_id, result }
+}
+
+/// Opens a session for the account `user_id` on `device_id` (see [`open_session`]) and answers
+/// as a sign-in does.
+pub async fn sign_in(
+    conn: &mut PgConnection,
+    config: &Config,
+    tenant: &TenantRef,
+    user_id: Uuid,
+    device_id: &str,
+    client: &ClientInfo,
+) -> Result<LoginResponse, AppError> {
+    let user = load_user(conn, tenant, user_id).await?;
+    let (token, expires_at) = open_session(conn, config, tenant, &user, device_id, client).await?;
+    let user = me(conn, &config.keyring, tenant, &user).await?;
+    Ok(LoginResponse {
+        token,
+        expires_at,
+        user,
+    })
 }
 
 /// Verifies a password, counting failures and locking the account after too many.
@@ -295,6 +316,7 @@ pub async fn register(
             phone: Some((keyring.seal(phone.as_str())?, phone_bidx)),
             pii_key_id: keyring.current_key_id(),
             password_hash: Some(crypto::hash_password(&req.password)?),
+            institution_id: None,
         },
     )
     .await
@@ -308,7 +330,7 @@ pub async fn register(
         None => None,
     };
     Ok(Registered {
-        user: to_me(keyring, tenant, &user, vec![Role::Trainee])?,
+        user: to_me(keyring, tenant, &user, vec![Role::Trainee], None)?,
         session,
     })
 }
@@ -412,6 +434,7 @@ pub struct StaffSeed<'a> {
     pub name: &'a str,
     pub roles: &'a [Role],
     pub password: &'a str,
+    pub institution_id: Option<Uuid>,
 }
 
 /// Creates the staff account unless its user name exists. Returns whether it was created.
@@ -438,6 +461,7 @@ pub async fn ensure_staff(
             phone: None,
             pii_key_id: keyring.current_key_id(),
             password_hash: Some(crypto::hash_password(seed.password)?),
+            institution_id: seed.institution_id,
         },
     )
     .await?;
@@ -470,6 +494,7 @@ pub async fn ensure_trainee(
             phone: Some((keyring.seal(phone.as_str())?, bidx)),
             pii_key_id: keyring.current_key_id(),
             password_hash: Some(crypto::hash_password(password)?),
+            institution_id: None,
         },
     )
     .await?;

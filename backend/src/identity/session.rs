@@ -116,6 +116,7 @@ async fn resolve(state: &AppState, headers: &HeaderMap) -> Result<Principal, App
         user_id: session.user_id,
         session_id: session.session_id,
         roles,
+        institution_id: session.institution_id,
     })
 }
 

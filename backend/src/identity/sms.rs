@@ -25,7 +25,9 @@ pub const MAX_CODES_PER_DAY: i64 = 10;
 pub struct SmsMessage<'a> {
     pub tenant_id: Uuid,
     pub phone: &'a Phone,
-    pub purpose: SmsPurpose,
+    /// A code's purpose (`register`, `login`, `rebind`), or `welcome` for the first-login notice.
+    pub purpose: &'a str,
+    /// The code sent, empty for a notice.
     pub code: &'a str,
     pub text: String,
 }
@@ -53,7 +55,7 @@ impl SmsSender for DevOutbox {
         message: &'a SmsMessage<'a>,
     ) -> SendFuture<'a> {
         Box::pin(async move {
-            tracing::info!(phone = %message.phone.masked(), purpose = message.purpose.as_str(), code = message.code, "dev SMS: {}", message.text);
+            tracing::info!(phone = %message.phone.masked(), purpose = message.purpose, code = message.code, "dev SMS: {}", message.text);
             sms_repo::insert_outbox(conn, keyring, message)
                 .await
                 .context("dev SMS outbox")
@@ -145,7 +147,7 @@ pub async fn issue(
     let message = SmsMessage {
         tenant_id,
         phone,
-        purpose,
+        purpose: purpose.as_str(),
         code: &code,
         text: text_for(purpose, &code),
     };

@@ -124,7 +124,7 @@ pub async fn insert_outbox(
     .bind(keyring.blind_index("phone", m.phone.as_str()))
     .bind(keyring.seal(m.phone.as_str())?)
     .bind(keyring.current_key_id())
-    .bind(m.purpose.as_str())
+    .bind(m.purpose)
     .bind(m.code)
     .bind(&m.text)
     .execute(conn)
@@ -159,14 +159,9 @@ pub async fn outbox(
 }
 
 pub fn to_message(row: OutboxRow, keyring: &Keyring) -> anyhow::Result<DevSmsMessage> {
-    let purpose = match row.purpose.as_str() {
-        "register" => SmsPurpose::Register,
-        "login" => SmsPurpose::Login,
-        _ => SmsPurpose::Rebind,
-    };
     Ok(DevSmsMessage {
         phone: keyring.open(&row.pii_key_id, &row.phone_enc)?,
-        purpose,
+        purpose: row.purpose,
         code: row.code,
         text: row.body,
         created_at: row.created_at,

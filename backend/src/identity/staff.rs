@@ -3,6 +3,7 @@
 
 use shared_types::Role;
 use shared_types::admin::{CreateStaffRequest, StaffAccount, StaffQuery, UpdateStaffRequest};
+use shared_types::role::Side;
 use sqlx::{PgConnection, QueryBuilder};
 use uuid::Uuid;
 
@@ -11,6 +12,7 @@ use super::repo::{self, NewUser, UserRow};
 use crate::crypto::{self, Keyring};
 use crate::db::unique_violation;
 use crate::error::AppError;
+use crate::orgs;
 use crate::tenancy::TenantRef;
 
 fn check_roles(roles: &[Role]) -> Result<Vec<Role>, AppError> {
@@ -34,15 +36,54 @@ fn check_roles(roles: &[Role]) -> Result<Vec<Role>, AppError> {
     Ok(roles)
 }
 
+/// Institution-side roles need the institution the account belongs to; other roles none.
+async fn check_institution(
+    conn: &mut PgConnection,
+    tenant: &TenantRef,
+    roles: &[Role],
+    institution_id: Option<Uuid>,
+) -> Result<(), AppError> {
+    let institution_side = roles.iter().any(|r| r.side() == Side::Institution);
+    match (institution_side, institution_id) {
+        (true, None) => Err(AppError::invalid(
+            "institution_id",
+            "机构端角色须指定所属机构",
+            "institution roles need the institution the account belongs to",
+        )),
+        (false, Some(_)) => Err(AppError::invalid(
+            "institution_id",
+            "只有机构端角色可以指定所属机构",
+            "only institution roles belong to an institution",
+        )),
+        (true, Some(id)) => orgs::institution_ref(conn, tenant.id, id)
+            .await
+            .map(|_| ())
+            .map_err(|_| {
+                AppError::invalid(
+                    "institution_id",
+                    "机构不存在",
+                    "is not an institution of this site",
+                )
+            }),
+        (false, None) => Ok(()),
+    }
+}
+
 fn not_found() -> AppError {
     AppError::not_found("账号", "Account")
 }
 
-fn to_account(
+async fn to_account(
+    conn: &mut PgConnection,
     keyring: &Keyring,
+    tenant: &TenantRef,
     user: &UserRow,
     roles: Vec<Role>,
 ) -> Result<StaffAccount, AppError> {
+    let institution = match user.institution_id {
+        Some(id) => Some(orgs::institution_ref(conn, tenant.id, id).await?),
+        None => None,
+    };
     let phone = user
         .phone_enc
         .as_deref()
@@ -57,6 +98,7 @@ fn to_account(
         enabled: user.enabled,
         created_at: user.created_at,
         last_login_at: user.last_login_at,
+        institution,
     })
 }
 
@@ -96,10 +138,8 @@ pub async fn list(
             .push_bind(staff_roles.clone())
             .push("))");
         if let Some(text) = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            qb.push(" and u.username ilike ").push_bind(format!(
-                "%{}%",
-                text.replace('%', "\\%").replace('_', "\\_")
-            ));
+            qb.push(" and u.username ilike ")
+                .push_bind(crate::db::contains_pattern(text));
         }
     };
     let mut count = QueryBuilder::new("select count(*)");
@@ -107,7 +147,7 @@ pub async fn list(
     let total: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
     let mut select = QueryBuilder::new(
         "select u.user_id, u.username, u.name_enc, u.phone_enc, u.pii_key_id, u.password_hash, u.enabled,
-                u.failed_logins, u.locked_until, u.last_login_at, u.created_at",
+                u.failed_logins, u.locked_until, u.last_login_at, u.created_at, u.institution_id",
     );
     filter(&mut select);
     select
@@ -119,7 +159,7 @@ pub async fn list(
     let mut accounts = Vec::with_capacity(users.len());
     for user in &users {
         let roles = repo::roles_of(conn, tenant.id, user.user_id).await?;
-        accounts.push(to_account(keyring, user, roles)?);
+        accounts.push(to_account(conn, keyring, tenant, user, roles).await?);
     }
     Ok((accounts, total))
 }
@@ -131,7 +171,7 @@ pub async fn get(
     id: Uuid,
 ) -> Result<StaffAccount, AppError> {
     let (user, roles) = staff_user(conn, tenant, id, false).await?;
-    to_account(keyring, &user, roles)
+    to_account(conn, keyring, tenant, &user, roles).await
 }
 
 pub async fn create(
@@ -143,6 +183,7 @@ pub async fn create(
     let username = fields::username("username", &req.username)?;
     let name = fields::person_name("name", &req.name)?;
     let roles = check_roles(&req.roles)?;
+    check_institution(conn, tenant, &roles, req.institution_id).await?;
     let phone = req
         .phone
         .as_deref()
@@ -175,6 +216,7 @@ pub async fn create(
             phone,
             pii_key_id: keyring.current_key_id(),
             password_hash: Some(crypto::hash_password(&req.password)?),
+            institution_id: req.institution_id,
         },
     )
     .await
@@ -236,7 +278,9 @@ pub async fn update(
                 "you cannot remove your own admin role",
             ));
         }
-        repo::set_roles(conn, tenant.id, id, &check_roles(roles)?).await?;
+        let roles = check_roles(roles)?;
+        check_institution(conn, tenant, &roles, user.institution_id).await?;
+        repo::set_roles(conn, tenant.id, id, &roles).await?;
     }
     if let Some(enabled) = req.enabled {
         if id == actor && !enabled {

@@ -13,7 +13,6 @@ use uuid::Uuid;
 use super::{Principal, session, staff};
 use crate::app::AppState;
 use crate::authz;
-use crate::db::Scope;
 use crate::error::AppError;
 use crate::web::{ApiJson, ApiQuery};
 
@@ -32,10 +31,6 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route_layer(from_fn_with_state(state.clone(), session::require_session))
 }
 
-fn scope(p: &Principal) -> Scope {
-    Scope::user(p.tenant.id, p.user_id)
-}
-
 /// Staff accounts of the tenant, newest first (regulator staff).
 #[utoipa::path(get, path = "/api/v1/admin/accounts", tag = "admin", params(StaffQuery),
     responses((status = 200, body = Page<StaffAccount>), (status = 403, body = ApiError)))]
@@ -48,7 +43,7 @@ pub async fn list(
         page: q.page.unwrap_or(1),
         per_page: q.per_page.unwrap_or(20),
     };
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let (items, total) = staff::list(
         &mut tx,
         &state.config.keyring,
@@ -70,7 +65,7 @@ pub async fn create(
     Extension(p): Extension<Principal>,
     ApiJson(req): ApiJson<CreateStaffRequest>,
 ) -> Result<(StatusCode, Json<StaffAccount>), AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let account = staff::create(&mut tx, &state.config.keyring, &p.tenant, &req).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(account)))
@@ -83,7 +78,7 @@ pub async fn show(
     Extension(p): Extension<Principal>,
     Path(id): Path<Uuid>,
 ) -> Result<Json<StaffAccount>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let account = staff::get(&mut tx, &state.config.keyring, &p.tenant, id).await?;
     tx.commit().await?;
     Ok(Json(account))
@@ -98,7 +93,7 @@ pub async fn update(
     Path(id): Path<Uuid>,
     ApiJson(req): ApiJson<UpdateStaffRequest>,
 ) -> Result<Json<StaffAccount>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let account = staff::update(
         &mut tx,
         &state.config.keyring,
@@ -121,7 +116,7 @@ pub async fn reset_password(
     Path(id): Path<Uuid>,
     ApiJson(req): ApiJson<ResetPasswordRequest>,
 ) -> Result<StatusCode, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     staff::reset_password(&mut tx, &p.tenant, id, &req.new_password).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
@@ -135,7 +130,7 @@ pub async fn remove(
     Extension(p): Extension<Principal>,
     Path(id): Path<Uuid>,
 ) -> Result<StatusCode, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     staff::delete(&mut tx, &p.tenant, p.user_id, id).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)

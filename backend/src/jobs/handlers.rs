@@ -8,12 +8,16 @@ use uuid::Uuid;
 use super::JobKind;
 use super::repo::Claimed;
 use crate::app::AppState;
+use crate::archive::vouchers;
 use crate::error::AppError;
 use crate::media::transcode;
+use crate::training::welcome;
 
 pub async fn run(state: &AppState, job: &Claimed) -> anyhow::Result<()> {
     match JobKind::parse(&job.kind) {
         Some(JobKind::Transcode) => transcode::run(state, job.tenant_id, &job.payload).await,
+        Some(JobKind::Voucher) => vouchers::run(state, job.tenant_id, &job.payload).await,
+        Some(JobKind::WelcomeSms) => welcome::run(state, job.tenant_id, &job.payload).await,
         None => anyhow::bail!("unknown job kind `{}`", job.kind),
     }
 }
@@ -26,7 +30,7 @@ pub async fn give_up(
 ) -> Result<(), AppError> {
     match JobKind::parse(&job.kind) {
         Some(JobKind::Transcode) => transcode::give_up(conn, tenant_id, &job.payload, reason).await,
-        None => Ok(()),
+        Some(JobKind::Voucher | JobKind::WelcomeSms) | None => Ok(()),
     }
 }
 
@@ -38,7 +42,7 @@ pub async fn requeued(
 ) -> Result<(), AppError> {
     match JobKind::parse(kind) {
         Some(JobKind::Transcode) => transcode::requeued(conn, tenant_id, payload).await,
-        None => Ok(()),
+        Some(JobKind::Voucher | JobKind::WelcomeSms) | None => Ok(()),
     }
 }
 
@@ -46,6 +50,8 @@ pub async fn requeued(
 pub fn subject(kind: &str, payload: &Value) -> String {
     match JobKind::parse(kind) {
         Some(JobKind::Transcode) => transcode::subject(payload),
+        Some(JobKind::Voucher) => vouchers::describe(payload),
+        Some(JobKind::WelcomeSms) => welcome::describe(payload),
         None => kind.to_owned(),
     }
 }

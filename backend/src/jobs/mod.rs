@@ -27,17 +27,25 @@ pub use routes::router;
 pub enum JobKind {
     /// 转码: HLS renditions (and an MP4 fallback) of an uploaded video.
     Transcode,
+    /// 电子凭证: the PDF voucher of a paid order or an approved class.
+    Voucher,
+    /// 开通短信: first-login text messages to trainees whose accounts an import created.
+    WelcomeSms,
 }
 
 impl JobKind {
+    const ALL: [JobKind; 3] = [JobKind::Transcode, JobKind::Voucher, JobKind::WelcomeSms];
+
     pub fn as_str(self) -> &'static str {
         match self {
             JobKind::Transcode => "transcode",
+            JobKind::Voucher => "voucher",
+            JobKind::WelcomeSms => "welcome_sms",
         }
     }
 
     pub fn parse(s: &str) -> Option<JobKind> {
-        [JobKind::Transcode].into_iter().find(|k| k.as_str() == s)
+        JobKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
 

@@ -11,7 +11,6 @@ use shared_types::page::{Page, PageQuery};
 use super::{handlers, repo};
 use crate::app::AppState;
 use crate::authz;
-use crate::db::Scope;
 use crate::error::{AppError, Text};
 use crate::identity::{Principal, session};
 use crate::web::ApiQuery;
@@ -57,10 +56,7 @@ pub async fn list(
         page: q.page.unwrap_or(1),
         per_page: q.per_page.unwrap_or(20),
     };
-    let mut tx = state
-        .db
-        .begin_tenant(Scope::user(p.tenant.id, p.user_id))
-        .await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let (rows, total) =
         repo::list(&mut tx, p.tenant.id, &q, paging.limit(), paging.offset()).await?;
     tx.commit().await?;
@@ -76,10 +72,7 @@ pub async fn retry(
     Extension(p): Extension<Principal>,
     Path(id): Path<i64>,
 ) -> Result<Json<Job>, AppError> {
-    let mut tx = state
-        .db
-        .begin_tenant(Scope::user(p.tenant.id, p.user_id))
-        .await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let Some(row) = repo::requeue(&mut tx, p.tenant.id, id).await? else {
         return Err(match repo::get(&mut tx, p.tenant.id, id).await? {
             Some(_) => AppError::Conflict(Text::new(

@@ -2,6 +2,7 @@
 //! media id tells an outsider nothing.
 
 use shared_types::Role;
+use shared_types::media::MediaKind;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
@@ -52,4 +53,55 @@ pub async fn viewable(
         || (p.roles.contains(&Role::Expert)
             && repo::reviews_a_revision_using(conn, p.tenant.id, id, p.user_id).await?);
     if allowed { Ok(row) } else { Err(not_found()) }
+}
+
+/// Checks that `ids` are distinct, ready files of this tenant of one of `kinds` — uploaded by an
+/// account of `institution` when given, so an institution attaches only its own files. A refusal
+/// names `field`.
+pub async fn check_attachments(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    ids: &[Uuid],
+    kinds: &[MediaKind],
+    institution: Option<Uuid>,
+    field: &str,
+) -> Result<(), AppError> {
+    let mut distinct = ids.to_vec();
+    distinct.sort();
+    distinct.dedup();
+    if distinct.len() != ids.len() {
+        return Err(AppError::invalid(
+            field,
+            "同一文件只能附一次",
+            "lists the same file twice",
+        ));
+    }
+    let kinds: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+    let fine: i64 = sqlx::query_scalar(
+        "select count(*) from media_assets m
+         left join users u on u.user_id = m.created_by
+         where m.tenant_id = $1 and m.media_id = any($2) and m.kind = any($3) and m.status = 'ready'
+           and ($4::uuid is null or u.institution_id = $4)",
+    )
+    .bind(tenant_id)
+    .bind(ids)
+    .bind(&kinds)
+    .bind(institution)
+    .fetch_one(conn)
+    .await?;
+    if fine == ids.len() as i64 {
+        Ok(())
+    } else if institution.is_some() {
+        Err(AppError::invalid(
+            field,
+            "须为本机构已上传完成的相应类型文件",
+            "must be files of the right kind that your institution finished uploading",
+        ))
+    } else {
+        Err(AppError::invalid(
+            field,
+            "须为已上传完成的相应类型文件",
+            "must be finished uploads of the right kind",
+        ))
+    }
 }

@@ -128,32 +128,98 @@ pub async fn import_file(
     path: &Path,
     content_type: &str,
 ) -> Result<Media, AppError> {
-    let content_type = rules::content_type(kind, content_type)?;
     let size_bytes = tokio::fs::metadata(path)
         .await
         .with_context(|| format!("cannot read {}", path.display()))?
         .len();
-    let size_bytes = i64::try_from(size_bytes).context("file size")?;
-    rules::size(kind, size_bytes)?;
-    let file_name = rules::file_name(&path.to_string_lossy())?;
-    let media_id = Uuid::new_v4();
-    let key = source_key(&tenant.code, media_id)?;
-    state.storage.put_file(&key, &content_type, path).await?;
-    let scope = Scope::tenant(tenant.id);
-    let mut tx = state.db.begin_tenant(scope).await?;
-    let media = NewMedia {
-        media_id,
-        kind: kind.as_str(),
-        object_key: &key,
-        file_name: &file_name,
-        content_type: &content_type,
+    let import = Import::new(
+        tenant,
+        kind,
+        &path.to_string_lossy(),
+        content_type,
         size_bytes,
-        part_size: size_bytes,
-        s3_upload_id: None,
-        status: MediaStatus::Uploaded.as_str(),
-        created_by: None,
-    };
-    repo::insert(&mut tx, tenant.id, media).await?;
-    tx.commit().await?;
-    judge(state, scope, media_id).await
+    )?;
+    state
+        .storage
+        .put_file(&import.key, &import.content_type, path)
+        .await?;
+    import.record(state, tenant, None).await
+}
+
+/// Stores `bytes` as media of `tenant` uploaded by `created_by`, judged like an upload (the
+/// documents the demo seed makes).
+pub async fn import_bytes(
+    state: &AppState,
+    tenant: &TenantRef,
+    kind: MediaKind,
+    file_name: &str,
+    content_type: &str,
+    bytes: Vec<u8>,
+    created_by: Uuid,
+) -> Result<Media, AppError> {
+    let import = Import::new(tenant, kind, file_name, content_type, bytes.len() as u64)?;
+    state
+        .storage
+        .put(&import.key, &import.content_type, bytes)
+        .await?;
+    import.record(state, tenant, Some(created_by)).await
+}
+
+/// A file the server stores itself rather than a browser uploading it, checked like an upload.
+struct Import {
+    media_id: Uuid,
+    kind: MediaKind,
+    key: String,
+    file_name: String,
+    content_type: String,
+    size_bytes: i64,
+}
+
+impl Import {
+    fn new(
+        tenant: &TenantRef,
+        kind: MediaKind,
+        file_name: &str,
+        content_type: &str,
+        size_bytes: u64,
+    ) -> Result<Import, AppError> {
+        let content_type = rules::content_type(kind, content_type)?;
+        let size_bytes = i64::try_from(size_bytes).context("file size")?;
+        rules::size(kind, size_bytes)?;
+        let media_id = Uuid::new_v4();
+        Ok(Import {
+            media_id,
+            kind,
+            key: source_key(&tenant.code, media_id)?,
+            file_name: rules::file_name(file_name)?,
+            content_type,
+            size_bytes,
+        })
+    }
+
+    /// Records the stored file and judges it.
+    async fn record(
+        &self,
+        state: &AppState,
+        tenant: &TenantRef,
+        created_by: Option<Uuid>,
+    ) -> Result<Media, AppError> {
+        let scope = Scope::tenant(tenant.id);
+        let mut tx = state.db.begin_tenant(scope).await?;
+        let media = NewMedia {
+            media_id: self.media_id,
+            kind: self.kind.as_str(),
+            object_key: &self.key,
+            file_name: &self.file_name,
+            content_type: &self.content_type,
+            size_bytes: self.size_bytes,
+            part_size: self.size_bytes,
+            s3_upload_id: None,
+            status: MediaStatus::Uploaded.as_str(),
+            created_by,
+        };
+        repo::insert(&mut tx, tenant.id, media).await?;
+        tx.commit().await?;
+        judge(state, scope, self.media_id).await
+    }
 }

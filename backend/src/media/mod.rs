@@ -7,7 +7,7 @@
 //! uses it (as a courseware, a subtitle track or licence evidence). Everyone else gets a 404, so
 //! ids reveal nothing. Only the uploader (or a regulator admin) acts on an upload in progress.
 
-mod access;
+pub mod access;
 mod ffmpeg;
 mod judge;
 mod playback;
@@ -24,7 +24,7 @@ use shared_types::media::{Media, MediaKind, MediaStatus, Rendition};
 
 use crate::error::AppError;
 
-pub use judge::import_file;
+pub use judge::{import_bytes, import_file};
 pub use routes::router;
 
 /// One HLS rendition as stored in `media_assets.renditions`.

@@ -10,7 +10,6 @@ use uuid::Uuid;
 use super::repo::{self, MediaRow};
 use super::{StoredRendition, access, playlist, transcode};
 use crate::app::AppState;
-use crate::db::Scope;
 use crate::error::AppError;
 use crate::identity::Principal;
 
@@ -18,10 +17,7 @@ use crate::identity::Principal;
 pub const PLAY_URL_TTL: Duration = Duration::from_secs(10 * 60);
 
 async fn viewable(state: &AppState, p: &Principal, id: Uuid) -> Result<MediaRow, AppError> {
-    let mut tx = state
-        .db
-        .begin_tenant(Scope::user(p.tenant.id, p.user_id))
-        .await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let row = access::viewable(&mut tx, p, id).await?;
     tx.commit().await?;
     Ok(row)
@@ -33,10 +29,7 @@ pub async fn playback(
     id: Uuid,
     courseware_id: Option<Uuid>,
 ) -> Result<Playback, AppError> {
-    let mut tx = state
-        .db
-        .begin_tenant(Scope::user(p.tenant.id, p.user_id))
-        .await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let row = access::viewable(&mut tx, p, id).await?;
     let tracks = match courseware_id {
         Some(courseware_id) => repo::subtitle_tracks(&mut tx, p.tenant.id, courseware_id, id)

@@ -14,7 +14,6 @@ use uuid::Uuid;
 use super::repo::{self, MediaRow, NewMedia};
 use super::{access, judge, not_found, rules};
 use crate::app::AppState;
-use crate::db::Scope;
 use crate::error::{AppError, Text};
 use crate::identity::Principal;
 use crate::storage::tenant_key;
@@ -23,10 +22,6 @@ use crate::storage::tenant_key;
 const PART_URL_TTL: Duration = Duration::from_secs(15 * 60);
 /// One request presigns at most this many parts (the browser asks for more as it goes).
 const MAX_PRESIGN: usize = 1000;
-
-fn scope(p: &Principal) -> Scope {
-    Scope::user(p.tenant.id, p.user_id)
-}
 
 pub(super) fn source_key(tenant_code: &str, media_id: Uuid) -> Result<String, AppError> {
     Ok(tenant_key(
@@ -78,7 +73,7 @@ pub async fn start(
     let key = source_key(&p.tenant.code, media_id)?;
     let upload_id = state.storage.create_multipart(&key, &content_type).await?;
     let inserted = async {
-        let mut tx = state.db.begin_tenant(scope(p)).await?;
+        let mut tx = state.db.begin_tenant(p.scope()).await?;
         let media = NewMedia {
             media_id,
             kind: req.kind.as_str(),
@@ -109,7 +104,7 @@ pub async fn start(
 
 /// Where an upload stands: the parts already stored, so a browser can resume.
 pub async fn session(state: &AppState, p: &Principal, id: Uuid) -> Result<UploadSession, AppError> {
-    let mut tx = state.db.begin_tenant(scope(p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let row = access::upload(&mut tx, p, id, false).await?;
     let parts = repo::parts(&mut tx, p.tenant.id, id).await?;
     tx.commit().await?;
@@ -122,7 +117,7 @@ pub async fn presign_parts(
     id: Uuid,
     req: &PresignPartsRequest,
 ) -> Result<PresignedParts, AppError> {
-    let mut tx = state.db.begin_tenant(scope(p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let row = access::upload(&mut tx, p, id, false).await?;
     tx.commit().await?;
     let upload_id = still_uploading(&row)?;
@@ -170,7 +165,7 @@ pub async fn part_done(
     number: u32,
     req: &PartDone,
 ) -> Result<(), AppError> {
-    let mut tx = state.db.begin_tenant(scope(p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let row = access::upload(&mut tx, p, id, true).await?;
     still_uploading(&row)?;
     let count = part_count(&row);
@@ -206,7 +201,7 @@ pub async fn part_done(
 /// Assembles the parts in S3 and judges the file. Calling it again after it answered gives the
 /// same answer.
 pub async fn complete(state: &AppState, p: &Principal, id: Uuid) -> Result<Media, AppError> {
-    let mut tx = state.db.begin_tenant(scope(p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let row = access::upload(&mut tx, p, id, true).await?;
     match row.status()? {
         MediaStatus::Uploading => {
@@ -246,7 +241,7 @@ pub async fn complete(state: &AppState, p: &Principal, id: Uuid) -> Result<Media
         }
         _ => return row.to_media(),
     }
-    judge::judge(state, scope(p), id).await
+    judge::judge(state, p.scope(), id).await
 }
 
 /// Completes the S3 upload. An upload already completed (a retry after a lost answer) is
@@ -273,7 +268,7 @@ async fn assemble(
 }
 
 pub async fn get(state: &AppState, p: &Principal, id: Uuid) -> Result<Media, AppError> {
-    let mut tx = state.db.begin_tenant(scope(p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let row = access::viewable(&mut tx, p, id).await?;
     tx.commit().await?;
     row.to_media()

@@ -13,7 +13,6 @@ use uuid::Uuid;
 use super::experts;
 use crate::app::AppState;
 use crate::authz;
-use crate::db::Scope;
 use crate::error::AppError;
 use crate::identity::{Principal, session};
 use crate::web::ApiJson;
@@ -33,10 +32,6 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route_layer(from_fn_with_state(state.clone(), session::require_session))
 }
 
-fn scope(p: &Principal) -> Scope {
-    Scope::user(p.tenant.id, p.user_id)
-}
-
 /// Accounts with the expert role, their groups and how many open rounds they review.
 #[utoipa::path(get, path = "/api/v1/experts", tag = "review",
     responses((status = 200, body = Vec<Expert>), (status = 403, body = ApiError)))]
@@ -44,7 +39,7 @@ pub async fn list_experts(
     State(state): State<AppState>,
     Extension(p): Extension<Principal>,
 ) -> Result<Json<Vec<Expert>>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let experts = experts::list_experts(&mut tx, &state.config.keyring, p.tenant.id).await?;
     tx.commit().await?;
     Ok(Json(experts))
@@ -57,7 +52,7 @@ pub async fn list_groups(
     State(state): State<AppState>,
     Extension(p): Extension<Principal>,
 ) -> Result<Json<Vec<ExpertGroup>>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let groups = experts::list_groups(&mut tx, &state.config.keyring, p.tenant.id).await?;
     tx.commit().await?;
     Ok(Json(groups))
@@ -72,7 +67,7 @@ pub async fn create_group(
     Extension(p): Extension<Principal>,
     ApiJson(input): ApiJson<ExpertGroupInput>,
 ) -> Result<(StatusCode, Json<ExpertGroup>), AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let group = experts::create_group(&mut tx, &state.config.keyring, p.tenant.id, &input).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(group)))
@@ -89,7 +84,7 @@ pub async fn update_group(
     Path(id): Path<Uuid>,
     ApiJson(input): ApiJson<ExpertGroupInput>,
 ) -> Result<Json<ExpertGroup>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let group =
         experts::update_group(&mut tx, &state.config.keyring, p.tenant.id, id, &input).await?;
     tx.commit().await?;
@@ -104,7 +99,7 @@ pub async fn delete_group(
     Extension(p): Extension<Principal>,
     Path(id): Path<Uuid>,
 ) -> Result<StatusCode, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     experts::delete_group(&mut tx, p.tenant.id, id).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)

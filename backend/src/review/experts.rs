@@ -8,10 +8,10 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::group_repo::{self as repo, GroupRow, Lock};
-use super::people;
 use crate::crypto::Keyring;
 use crate::db::unique_violation;
 use crate::error::{AppError, Text};
+use crate::identity::people;
 
 const NAME_MAX_CHARS: usize = 100;
 

@@ -12,7 +12,6 @@ pub(crate) mod experts;
 mod export;
 mod group_repo;
 pub(crate) mod opinions;
-mod people;
 pub(crate) mod publishing;
 pub(crate) mod queue;
 pub(crate) mod records;

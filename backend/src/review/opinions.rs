@@ -11,10 +11,11 @@ use uuid::Uuid;
 use super::decision::{self, Outcome, Tally};
 use super::round_repo::{self, LockedRound, NewOpinion, OpinionRow};
 use super::rounds::{self, Reader, round_not_found};
-use super::{people, queue, repo, stored};
+use super::{queue, repo, stored};
 use crate::catalog::events::{self, Event};
 use crate::crypto::Keyring;
 use crate::error::{AppError, Text};
+use crate::identity::people;
 
 const OPINION_MAX_CHARS: usize = 5000;
 

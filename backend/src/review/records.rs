@@ -11,9 +11,10 @@ use sqlx::{PgConnection, Postgres, QueryBuilder};
 use uuid::Uuid;
 
 use super::repo::contains_pattern;
-use super::{people, stored};
+use super::stored;
 use crate::crypto::Keyring;
 use crate::error::AppError;
+use crate::identity::people;
 
 /// An export larger than this asks the caller to narrow the filter.
 pub const EXPORT_MAX_ROWS: i64 = 100_000;

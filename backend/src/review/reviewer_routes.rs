@@ -14,7 +14,6 @@ use super::opinions;
 use super::rounds::{self, Reader};
 use crate::app::AppState;
 use crate::authz;
-use crate::db::Scope;
 use crate::error::AppError;
 use crate::identity::{Principal, session};
 use crate::web::{ApiJson, ApiQuery};
@@ -31,10 +30,6 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route_layer(from_fn_with_state(state.clone(), session::require_session))
 }
 
-fn scope(p: &Principal) -> Scope {
-    Scope::user(p.tenant.id, p.user_id)
-}
-
 /// The rounds the caller reviews, newest first.
 #[utoipa::path(get, path = "/api/v1/reviews", tag = "review", params(RoundQuery),
     responses((status = 200, body = Page<RoundSummary>), (status = 403, body = ApiError)))]
@@ -47,7 +42,7 @@ pub async fn list(
         page: q.page.unwrap_or(1),
         per_page: q.per_page.unwrap_or(20),
     };
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let (items, total) = rounds::list_for_reviewer(
         &mut tx,
         p.tenant.id,
@@ -69,7 +64,7 @@ pub async fn show(
     Extension(p): Extension<Principal>,
     Path(round_id): Path<Uuid>,
 ) -> Result<Json<RoundDetail>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let round = rounds::detail(
         &mut tx,
         &state.config.keyring,
@@ -95,7 +90,7 @@ pub async fn give_opinion(
     Path(round_id): Path<Uuid>,
     ApiJson(req): ApiJson<OpinionRequest>,
 ) -> Result<Json<RoundDetail>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let round = opinions::give(
         &mut tx,
         &state.config.keyring,

@@ -10,11 +10,12 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::round_repo::{self, NewRound, RoundRow, Rounds};
-use super::{experts, people, queue, repo, stored};
+use super::{experts, queue, repo, stored};
 use crate::catalog::events::{self, Event};
 use crate::catalog::revision;
 use crate::crypto::Keyring;
 use crate::error::{AppError, Text};
+use crate::identity::people;
 
 pub fn round_not_found() -> AppError {
     AppError::not_found("审核轮次", "Review round")

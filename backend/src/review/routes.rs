@@ -21,7 +21,6 @@ use super::rounds::{self, Reader};
 use super::{export, publishing, queue, records};
 use crate::app::AppState;
 use crate::authz;
-use crate::db::Scope;
 use crate::error::AppError;
 use crate::identity::{Principal, session};
 use crate::web::{ApiJson, ApiQuery};
@@ -54,10 +53,6 @@ pub fn router(state: &AppState) -> Router<AppState> {
     regulator.merge(author)
 }
 
-fn scope(p: &Principal) -> Scope {
-    Scope::user(p.tenant.id, p.user_id)
-}
-
 /// The course queues: each course with its open revision, else its live one; submitted
 /// courses oldest submission first.
 #[utoipa::path(get, path = "/api/v1/review/courses", tag = "review", params(ReviewQueueQuery),
@@ -71,7 +66,7 @@ pub async fn list_courses(
         page: q.page.unwrap_or(1),
         per_page: q.per_page.unwrap_or(20),
     };
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let (items, total) = queue::list(
         &mut tx,
         p.tenant.id,
@@ -93,7 +88,7 @@ pub async fn show_course(
     Extension(p): Extension<Principal>,
     Path(id): Path<Uuid>,
 ) -> Result<Json<CourseDetail>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let course = queue::detail(&mut tx, p.tenant.id, id).await?;
     tx.commit().await?;
     Ok(Json(course))
@@ -107,7 +102,7 @@ pub async fn course_rounds(
     Extension(p): Extension<Principal>,
     Path(id): Path<Uuid>,
 ) -> Result<Json<Vec<RoundSummary>>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let rounds = rounds::list_for_course(&mut tx, p.tenant.id, p.user_id, id, false).await?;
     tx.commit().await?;
     Ok(Json(rounds))
@@ -128,7 +123,7 @@ pub async fn author_rounds(
             Role::RegulatorAdmin | Role::RegulatorOperator | Role::RegulatorViewer
         )
     });
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let rounds = rounds::list_for_course(&mut tx, p.tenant.id, p.user_id, id, !regulator).await?;
     tx.commit().await?;
     Ok(Json(rounds))
@@ -144,7 +139,7 @@ pub async fn author_round(
     Extension(p): Extension<Principal>,
     Path((id, round_id)): Path<(Uuid, Uuid)>,
 ) -> Result<Json<RoundDetail>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let round = rounds::detail(
         &mut tx,
         &state.config.keyring,
@@ -169,7 +164,7 @@ pub async fn show_round(
     Extension(p): Extension<Principal>,
     Path(round_id): Path<Uuid>,
 ) -> Result<Json<RoundDetail>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let round = rounds::detail(
         &mut tx,
         &state.config.keyring,
@@ -196,7 +191,7 @@ pub async fn assign(
     Path(id): Path<Uuid>,
     ApiJson(req): ApiJson<AssignRequest>,
 ) -> Result<Json<RoundSummary>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let round = rounds::assign(&mut tx, p.tenant.id, p.user_id, id, req.group_id).await?;
     tx.commit().await?;
     Ok(Json(round))
@@ -211,7 +206,7 @@ pub async fn publish(
     Extension(p): Extension<Principal>,
     Path(id): Path<Uuid>,
 ) -> Result<Json<CourseDetail>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let course = publishing::publish(&mut tx, p.tenant.id, p.user_id, id).await?;
     tx.commit().await?;
     Ok(Json(course))
@@ -229,7 +224,7 @@ pub async fn take_down(
     Path(id): Path<Uuid>,
     ApiJson(req): ApiJson<TakeDownRequest>,
 ) -> Result<Json<CourseDetail>, AppError> {
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let course = publishing::take_down(&mut tx, p.tenant.id, p.user_id, id, &req.reason).await?;
     tx.commit().await?;
     Ok(Json(course))
@@ -261,7 +256,7 @@ pub async fn list_records(
     ApiQuery(q): ApiQuery<ReviewRecordQuery>,
 ) -> Result<Response, AppError> {
     let keyring = &state.config.keyring;
-    let mut tx = state.db.begin_tenant(scope(&p)).await?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
     let format = q.format.unwrap_or(ExportFormat::Json);
     if format == ExportFormat::Json {
         let paging = PageQuery {

@@ -1,29 +1,29 @@
 //! The demo course (dev mode): the xtask's generated video, its Simplified-Chinese subtitles and a
 //! licence scan are imported like uploads, the video is transcoded by the job worker, and the
 //! course goes through the real workflow — authored by `demo-inst-admin`, submitted, approved by
-//! `demo-expert`'s group, published by `demo-admin` — so every app has something to show.
+//! `demo-expert`'s group, published by `demo-admin` — so every app has something to show. It is
+//! an on-demand course with a seat price, so other institutions can buy seats of it.
 
 use std::path::Path;
 use std::time::Duration;
 
-use anyhow::Context;
 use shared_types::Role;
 use shared_types::catalog::{
     ChapterInput, CourseFields, CourseKind, CoursewareInput, CoursewareKind, CreateCourseRequest,
-    LecturerInput, SubtitleInput, TrainingType,
+    LecturerInput, LecturerQualification, SubtitleInput, TrainingType,
 };
 use shared_types::media::{MediaKind, MediaStatus};
 use shared_types::review::{Checklist, DecisionRule, ExpertGroupInput, OpinionRequest, Verdict};
-use sqlx::PgConnection;
 use uuid::Uuid;
 
 use crate::app::AppState;
 use crate::catalog::{authoring, lecturers, outline};
 use crate::db::Scope;
-use crate::identity::Principal;
 use crate::media::import_file;
 use crate::review::{experts, opinions, publishing, rounds};
 use crate::tenancy::TenantRef;
+
+use super::acting;
 
 pub const DEMO_COURSE: &str = "安全生产基础知识（演示课程）";
 const VIDEO: &str = "demo-course.mp4";
@@ -31,24 +31,6 @@ const SUBTITLES: &str = "demo-course.zh-CN.vtt";
 const LICENCE: &str = "demo-licence.png";
 /// The demo video transcodes in seconds; give a busy machine ample time.
 const TRANSCODE_WAIT: Duration = Duration::from_secs(180);
-
-async fn user(conn: &mut PgConnection, tenant_id: Uuid, username: &str) -> anyhow::Result<Uuid> {
-    sqlx::query_scalar("select user_id from users where tenant_id = $1 and username = $2")
-        .bind(tenant_id)
-        .bind(username)
-        .fetch_one(conn)
-        .await
-        .with_context(|| format!("demo account {username}"))
-}
-
-fn acting(tenant: &TenantRef, user_id: Uuid, role: Role) -> Principal {
-    Principal {
-        tenant: tenant.clone(),
-        user_id,
-        session_id: Uuid::nil(),
-        roles: vec![role],
-    }
-}
 
 fn fail(step: &str) -> impl FnOnce(crate::error::AppError) -> anyhow::Error + '_ {
     move |e| anyhow::anyhow!("demo course, {step}: {e}")
@@ -90,20 +72,20 @@ pub async fn seed(state: &AppState, tenant: &TenantRef) -> anyhow::Result<()> {
     }
 
     let mut tx = state.db.begin_tenant(Scope::tenant(tenant.id)).await?;
-    let author = acting(
-        tenant,
-        user(&mut tx, tenant.id, "demo-inst-admin").await?,
-        Role::InstitutionAdmin,
-    );
+    let author = acting(&mut tx, tenant, "demo-inst-admin", Role::InstitutionAdmin).await?;
     let lecturer = lecturers::create(
         &mut tx,
-        tenant.id,
-        author.user_id,
+        &author,
         &LecturerInput {
             name: "李安全".into(),
             title: "注册安全工程师".into(),
             bio: "从事安全生产培训十五年。".into(),
             photo_media_id: None,
+            qualifications: vec![LecturerQualification {
+                name: "注册安全工程师".into(),
+                number: "AQ-2019-000123".into(),
+                valid_until: None,
+            }],
         },
     )
     .await
@@ -119,13 +101,14 @@ pub async fn seed(state: &AppState, tenant: &TenantRef) -> anyhow::Result<()> {
         copyright_holder: "职培云演示机构".into(),
         licence_media_id: Some(licence.id),
         price_cents: None,
-        seat_price_cents: None,
+        // On sale to other institutions at ¥30 a seat; its own institution needs no seats.
+        seat_price_cents: Some(3000),
         venue: None,
         schedule: None,
         offline_hours: None,
     };
     let request = CreateCourseRequest {
-        kind: CourseKind::Own,
+        kind: CourseKind::Vod,
         fields,
     };
     let course_id = authoring::create(&mut tx, &author, &request)
@@ -174,8 +157,12 @@ pub async fn seed(state: &AppState, tenant: &TenantRef) -> anyhow::Result<()> {
         .await
         .map_err(fail("submit"))?;
 
-    let admin = user(&mut tx, tenant.id, "demo-admin").await?;
-    let expert = user(&mut tx, tenant.id, "demo-expert").await?;
+    let admin = acting(&mut tx, tenant, "demo-admin", Role::RegulatorAdmin)
+        .await?
+        .user_id;
+    let expert = acting(&mut tx, tenant, "demo-expert", Role::Expert)
+        .await?
+        .user_id;
     let keyring = &state.config.keyring;
     let group = experts::create_group(
         &mut tx,

@@ -10,7 +10,6 @@ use shared_types::tenant::{CreateTenantRequest, Tenant, TenantSettings};
 use super::{Site, service};
 use crate::app::AppState;
 use crate::authz;
-use crate::db::Scope;
 use crate::error::AppError;
 use crate::identity::{Principal, session};
 use crate::web::ApiJson;
@@ -72,7 +71,7 @@ pub async fn patch_settings(
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> Result<Json<TenantSettings>, AppError> {
     Ok(Json(
-        service::update_settings(&state.db, Scope::user(p.tenant.id, p.user_id), &patch).await?,
+        service::update_settings(&state.db, p.scope(), &patch).await?,
     ))
 }
 

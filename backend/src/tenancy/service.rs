@@ -151,6 +151,7 @@ pub async fn create(db: &Db, req: CreateTenantRequest) -> Result<Tenant, AppErro
     repo::insert(&mut tx, &row)
         .await
         .map_err(|e| unique_violation(e, "tenants_code_key", "code"))?;
+    crate::orgs::trainee_types::seed_defaults(&mut tx, tenant_id).await?;
     let row = repo::by_id(&mut tx, tenant_id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("tenant vanished after insert"))?;

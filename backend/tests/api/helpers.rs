@@ -6,6 +6,7 @@ use backend::{App, Config};
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{Value, json};
 use shared_types::Role;
+use shared_types::role::Side;
 use sqlx::postgres::PgConnectOptions;
 use sqlx::{Connection, PgConnection};
 use uuid::Uuid;
@@ -147,8 +148,16 @@ impl TestApp {
             .id
     }
 
-    /// Adds a staff account to `tenant` directly (as the seed does).
+    /// Adds a staff account to `tenant` directly (as the seed does). An institution-side account
+    /// gets an institution of its own, named after it (uncertified).
     pub async fn add_staff(&self, tenant: &str, username: &str, role: Role) {
+        let institution_id = match role.side() {
+            Side::Institution => Some(
+                self.add_institution(tenant, &format!("{username} 培训学校"))
+                    .await,
+            ),
+            _ => None,
+        };
         let tenant_id = self.tenant_id(tenant).await;
         let mut tx = self
             .state
@@ -161,12 +170,63 @@ impl TestApp {
             name: username,
             roles: &[role],
             password: PASSWORD,
+            institution_id,
         };
         backend::identity::ensure_staff(&mut tx, &self.state.config.keyring, tenant_id, &seed)
             .await
             .unwrap();
         tx.commit().await.unwrap();
     }
+
+    /// A new, uncertified institution of `tenant` with a fresh valid credit code.
+    pub async fn add_institution(&self, tenant: &str, name: &str) -> Uuid {
+        let tenant_id = self.tenant_id(tenant).await;
+        let keyring = &self.state.config.keyring;
+        let mut tx = self
+            .state
+            .db
+            .begin_tenant(backend::db::Scope::tenant(tenant_id))
+            .await
+            .unwrap();
+        let id = Uuid::new_v4();
+        sqlx::query(
+            "insert into institutions (institution_id, tenant_id, credit_code, name, contact_name_enc,
+                                       contact_phone_enc, pii_key_id)
+             values ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(id)
+        .bind(tenant_id)
+        .bind(fresh_credit_code())
+        .bind(name)
+        .bind(keyring.seal("联系人").unwrap())
+        .bind(keyring.seal("13900000000").unwrap())
+        .bind(keyring.current_key_id())
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        id
+    }
+}
+
+/// A valid unified social credit code nobody has used in this run.
+pub fn fresh_credit_code() -> String {
+    let digits: String = Uuid::new_v4()
+        .as_u128()
+        .to_string()
+        .chars()
+        .take(9)
+        .collect();
+    let first17 = format!("91330100{digits}");
+    let check = shared_types::ids::CreditCode::check_char(&first17).unwrap();
+    format!("{first17}{check}")
+}
+
+/// A valid resident ID-card number with the given sequence digits (born 1990-01-01, Hangzhou).
+pub fn id_card(seq: u32) -> String {
+    let first17 = format!("33010619900101{:03}", seq % 1000);
+    let check = shared_types::ids::IdCardNo::check_char(&first17).unwrap();
+    format!("{first17}{check}")
 }
 
 /// An API client bound to one tenant and one device, keeping the session cookie.

@@ -1,7 +1,7 @@
 //! What authors write: lecturers and topics, a course's fields, its outline (chapters,
 //! coursewares, subtitles) and the authoring list's filter.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -22,6 +22,36 @@ pub struct Lecturer {
     pub photo_media_id: Option<Uuid>,
     /// A short-lived presigned URL of the photo.
     pub photo_url: Option<String>,
+    /// The institution whose lecturer this is; `None` for the regulator's own.
+    #[serde(default)]
+    pub institution_name: Option<String>,
+    #[serde(default)]
+    pub qualifications: Vec<LecturerQualification>,
+    /// What they teach: courses naming them (live or being authored) and classes they teach.
+    #[serde(default)]
+    pub courses: Vec<Taught>,
+    #[serde(default)]
+    pub classes: Vec<Taught>,
+}
+
+/// A lecturer's qualification certificate (资格证书).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct LecturerQualification {
+    pub name: String,
+    #[serde(default)]
+    pub number: String,
+    #[serde(default)]
+    pub valid_until: Option<NaiveDate>,
+}
+
+/// A course or class a lecturer teaches: its id, number and name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+pub struct Taught {
+    pub id: Uuid,
+    pub number: String,
+    pub name: String,
 }
 
 /// `POST /api/v1/lecturers`, `PUT /api/v1/lecturers/{id}`
@@ -36,6 +66,8 @@ pub struct LecturerInput {
     /// An `image` upload that is ready.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photo_media_id: Option<Uuid>,
+    #[serde(default)]
+    pub qualifications: Vec<LecturerQualification>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

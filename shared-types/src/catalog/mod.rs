@@ -14,6 +14,16 @@ pub use authoring::*;
 pub use catalogue::*;
 pub use history::*;
 
+crate::impl_wire_enum!(
+    CourseKind,
+    TrainingCategory,
+    TrainingType,
+    RevisionStatus,
+    Listing,
+    CoursewareKind,
+    SubtitleLang,
+);
+
 /// Course kinds. `Live` is reserved: the server refuses to create one until live teaching lands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]

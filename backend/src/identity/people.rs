@@ -1,4 +1,4 @@
-//! The people a review shows — reviewers, members, the actors of the records — by name. Names
+//! People shown by name — reviewers, group members, the actors of histories and records. Names
 //! are stored only encrypted (Z-V.1) and opened here with the keyring.
 
 use std::collections::HashMap;
@@ -51,6 +51,26 @@ pub async fn refs(
             ))
         })
         .collect()
+}
+
+/// The names of the accounts `ids` (deleted ones included), by id.
+pub async fn names(
+    conn: &mut PgConnection,
+    keyring: &Keyring,
+    tenant_id: Uuid,
+    ids: &[Uuid],
+) -> Result<HashMap<Uuid, String>, AppError> {
+    Ok(refs(conn, keyring, tenant_id, ids)
+        .await?
+        .into_iter()
+        .map(|(id, person)| (id, person.name))
+        .collect())
+}
+
+/// The name of `id` in `known`, or an empty string for an account no longer there.
+pub fn name_in(known: &HashMap<Uuid, String>, id: Option<Uuid>) -> String {
+    id.and_then(|id| known.get(&id).cloned())
+        .unwrap_or_default()
 }
 
 /// `ids` in their order, as far as they are known.
