@@ -4,7 +4,9 @@
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{audit, catalog, identity, jobs, media, ops, review, tenancy};
+use crate::{
+    archive, audit, catalog, commerce, identity, jobs, media, ops, orgs, review, tenancy, training,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -38,6 +40,38 @@ use crate::{audit, catalog, identity, jobs, media, ops, review, tenancy};
         review::routes::author_rounds, review::routes::author_round, review::routes::show_round, review::routes::assign, review::routes::publish,
         review::routes::take_down, review::routes::list_records,
         review::reviewer_routes::list, review::reviewer_routes::show, review::reviewer_routes::give_opinion,
+        orgs::institution_routes::register, orgs::institution_routes::mine, orgs::institution_routes::submit_certification,
+        orgs::institution_routes::set_contact, orgs::institution_routes::my_certifications,
+        orgs::institution_routes::my_qualifications, orgs::institution_routes::apply_qualification,
+        orgs::institution_routes::my_qualification_events, orgs::institution_routes::list, orgs::institution_routes::show,
+        orgs::institution_routes::certifications, orgs::institution_routes::review,
+        orgs::institution_routes::list_qualifications, orgs::institution_routes::review_qualification,
+        orgs::institution_routes::revoke_qualification, orgs::institution_routes::qualification_events,
+        orgs::registry_routes::list_enterprises, orgs::registry_routes::create_enterprise,
+        orgs::registry_routes::show_enterprise, orgs::registry_routes::update_enterprise,
+        orgs::registry_routes::list_departments, orgs::registry_routes::create_department,
+        orgs::registry_routes::update_department, orgs::registry_routes::delete_department,
+        orgs::registry_routes::list_trainee_types, orgs::registry_routes::create_trainee_type,
+        orgs::registry_routes::update_trainee_type, orgs::registry_routes::delete_trainee_type,
+        commerce::routes::create_order, commerce::routes::list_orders, commerce::routes::show_order, commerce::routes::pay,
+        commerce::routes::cancel, commerce::routes::inventory, commerce::routes::list_invoices,
+        commerce::routes::request_invoice, commerce::routes::invoice_file, commerce::routes::issue_invoice,
+        commerce::routes::reject_invoice, commerce::routes::admin_orders, commerce::routes::admin_invoices,
+        commerce::routes::admin_invoice_file,
+        archive::routes::list, archive::routes::file, archive::routes::verify,
+        training::routes::list_projects, training::routes::create_project, training::routes::show_project,
+        training::routes::update_project, training::routes::close_project, training::routes::reopen_project,
+        training::routes::list_plans, training::routes::create_plan, training::routes::show_plan,
+        training::routes::update_plan, training::routes::delete_plan, training::routes::my_classes,
+        training::routes::my_tasks,
+        training::class_routes::list, training::class_routes::create, training::class_routes::show,
+        training::class_routes::update, training::class_routes::delete, training::class_routes::submit,
+        training::class_routes::withdraw, training::class_routes::close, training::class_routes::review,
+        training::class_routes::events, training::class_routes::list_tasks, training::class_routes::publish_task,
+        training::class_routes::delete_task, training::class_routes::force_delete_task,
+        training::trainee_routes::list, training::trainee_routes::add, training::trainee_routes::update,
+        training::trainee_routes::remove, training::trainee_routes::import_preview,
+        training::trainee_routes::import_commit, training::trainee_routes::template,
     ),
     modifiers(&Security),
     security(("session_cookie" = []), ("bearer" = [])),

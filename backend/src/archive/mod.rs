@@ -2,7 +2,7 @@
 //! in the object store with a verification code. The learner archive (Z-IV) joins it later.
 
 pub mod pdf;
-mod routes;
+pub(crate) mod routes;
 pub mod vouchers;
 
 pub use routes::{presigned_redirect, router};

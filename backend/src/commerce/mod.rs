@@ -5,7 +5,7 @@
 mod invoices;
 mod orders;
 pub mod payment;
-mod routes;
+pub(crate) mod routes;
 pub mod seats;
 
 pub use routes::router;

@@ -34,11 +34,11 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/api/v1/invoices", get(list_invoices).post(request_invoice))
         .route("/api/v1/invoices/{id}/file", get(invoice_file));
     let desk = Router::new()
-        .route("/api/v1/admin/orders", get(list_orders))
-        .route("/api/v1/admin/invoices", get(list_invoices))
+        .route("/api/v1/admin/orders", get(admin_orders))
+        .route("/api/v1/admin/invoices", get(admin_invoices))
         .route("/api/v1/admin/invoices/{id}/issue", post(issue_invoice))
         .route("/api/v1/admin/invoices/{id}/reject", post(reject_invoice))
-        .route("/api/v1/admin/invoices/{id}/file", get(invoice_file));
+        .route("/api/v1/admin/invoices/{id}/file", get(admin_invoice_file));
     guarded(state, "shop", shop).merge(guarded(state, "invoices", desk))
 }
 
@@ -56,8 +56,7 @@ pub async fn create_order(
     Ok((StatusCode::CREATED, Json(order)))
 }
 
-/// Orders, newest first: the institution's own (`/orders`), or every institution's
-/// (`/admin/orders`, regulator).
+/// The institution's orders, newest first.
 #[utoipa::path(get, path = "/api/v1/orders", tag = "commerce", params(OrderQuery),
     responses((status = 200, body = Page<Order>)))]
 pub async fn list_orders(
@@ -133,7 +132,7 @@ pub async fn inventory(
     Ok(Json(items))
 }
 
-/// Invoice requests, oldest first: the institution's (`/invoices`) or all (`/admin/invoices`).
+/// The institution's invoice requests, oldest first.
 #[utoipa::path(get, path = "/api/v1/invoices", tag = "commerce", params(InvoiceQuery),
     responses((status = 200, body = Page<Invoice>)))]
 pub async fn list_invoices(
@@ -203,4 +202,37 @@ pub async fn reject_invoice(
     let invoice = invoices::reject(&mut tx, &p, id, &req.reason).await?;
     tx.commit().await?;
     Ok(Json(invoice))
+}
+
+/// Every institution's orders, newest first (regulator staff).
+#[utoipa::path(get, path = "/api/v1/admin/orders", tag = "commerce", params(OrderQuery),
+    responses((status = 200, body = Page<Order>), (status = 403, body = ApiError)))]
+pub async fn admin_orders(
+    state: State<AppState>,
+    p: Extension<Principal>,
+    q: ApiQuery<OrderQuery>,
+) -> Result<Json<Page<Order>>, AppError> {
+    list_orders(state, p, q).await
+}
+
+/// Every institution's invoice requests, oldest first (the regulator's invoice desk).
+#[utoipa::path(get, path = "/api/v1/admin/invoices", tag = "commerce", params(InvoiceQuery),
+    responses((status = 200, body = Page<Invoice>), (status = 403, body = ApiError)))]
+pub async fn admin_invoices(
+    state: State<AppState>,
+    p: Extension<Principal>,
+    q: ApiQuery<InvoiceQuery>,
+) -> Result<Json<Page<Invoice>>, AppError> {
+    list_invoices(state, p, q).await
+}
+
+/// An issued invoice's PDF for regulator staff: a redirect to a presigned URL (10 minutes).
+#[utoipa::path(get, path = "/api/v1/admin/invoices/{id}/file", tag = "commerce", params(("id" = Uuid, Path)),
+    responses((status = 307, description = "to the presigned PDF"), (status = 404, body = ApiError)))]
+pub async fn admin_invoice_file(
+    state: State<AppState>,
+    p: Extension<Principal>,
+    id: Path<Uuid>,
+) -> Result<Response, AppError> {
+    invoice_file(state, p, id).await
 }

@@ -9,10 +9,10 @@
 pub(crate) mod certification;
 mod departments;
 mod enterprises;
-mod institution_routes;
+pub(crate) mod institution_routes;
 pub(crate) mod institutions;
 pub(crate) mod qualifications;
-mod registry_routes;
+pub(crate) mod registry_routes;
 pub mod trainee_types;
 
 use axum::Router;

@@ -4,16 +4,16 @@
 //! the courses, training plans with progress, and what a trainee sees of it all.
 
 mod class_repo;
-mod class_routes;
+pub(crate) mod class_routes;
 pub(crate) mod classes;
 mod import;
 mod import_file;
 mod learner;
 mod plans;
 pub(crate) mod projects;
-mod routes;
+pub(crate) mod routes;
 pub(crate) mod tasks;
-mod trainee_routes;
+pub(crate) mod trainee_routes;
 pub(crate) mod trainees;
 pub mod welcome;
 

@@ -132,6 +132,7 @@ pub async fn update(
     input: &PlanInput,
 ) -> Result<Plan, AppError> {
     let institution_id = orgs::member_of(p)?;
+    get(conn, p, id).await?;
     let (name, notes) = check(conn, p, institution_id, input).await?;
     let done = sqlx::query(
         "update training_plans set name = $4, starts_on = $5, ends_on = $6, target_trainees = $7, notes = $8
