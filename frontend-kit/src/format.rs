@@ -1,5 +1,5 @@
-//! Numbers shown to people: course durations (`1小时05分`), player clock times, prices and file
-//! sizes.
+//! Numbers shown to people: course durations (`1小时05分`), player clock times, prices, file
+//! sizes, study hours (学时) and progress.
 //! Pure functions, tested natively.
 
 use crate::i18n::Lang;
@@ -50,6 +50,46 @@ pub fn price(cents: i64) -> String {
         grouped.push(c);
     }
     format!("{sign}¥{grouped}.{:02}", cents % 100)
+}
+
+/// 学时 — a study hour: 45 credited minutes.
+pub const STUDY_HOUR_SECONDS: i64 = 45 * 60;
+
+/// Credited study time in study hours of 45 minutes and the minutes left over: `2学时15分钟` /
+/// `2 study hours 15 min`.
+pub fn study_time(seconds: i64, lang: Lang) -> String {
+    let minutes = seconds.max(0) / 60;
+    let (hours, rest) = (minutes / 45, minutes % 45);
+    match lang {
+        Lang::ZhCn => format!("{hours}学时{rest}分钟"),
+        Lang::EnUs => format!("{hours} study hours {rest} min"),
+    }
+}
+
+/// Required study hours (one decimal, trailing `.0` dropped): `40学时`, `12.5 study hours`.
+pub fn study_hours(hours: f64, lang: Lang) -> String {
+    let text = format!("{hours:.1}");
+    let text = text.strip_suffix(".0").unwrap_or(&text);
+    match lang {
+        Lang::ZhCn => format!("{text}学时"),
+        Lang::EnUs => format!("{text} study hours"),
+    }
+}
+
+/// How far `done` is towards `target`, as a whole percentage from 0 to 100 (0 without a target).
+pub fn percent(done: i64, target: i64) -> u32 {
+    if target <= 0 {
+        return 0;
+    }
+    // Clamped to 0..=100 first, so the cast cannot truncate.
+    (done.clamp(0, target) * 100 / target) as u32
+}
+
+/// Credited seconds against required study hours, as [`percent`].
+pub fn study_percent(credited_seconds: i64, required_hours: f64) -> u32 {
+    // Hours are small (a course asks tens of them): the product is far inside i64.
+    let target = (required_hours.max(0.0) * STUDY_HOUR_SECONDS as f64).round() as i64;
+    percent(credited_seconds, target)
 }
 
 /// A typed amount that is not a yuan amount.
@@ -139,6 +179,25 @@ mod tests {
         assert_eq!(clock(3723.0), "1:02:03");
         assert_eq!(clock(f64::NAN), "0:00");
         assert_eq!(clock(-3.0), "0:00");
+    }
+
+    #[test]
+    fn study_time_counts_hours_of_forty_five_minutes() {
+        assert_eq!(study_time(5_000, Lang::ZhCn), "1学时38分钟");
+        assert_eq!(study_time(2_700, Lang::EnUs), "1 study hours 0 min");
+        assert_eq!(study_time(-1, Lang::ZhCn), "0学时0分钟");
+        assert_eq!(study_hours(40.0, Lang::ZhCn), "40学时");
+        assert_eq!(study_hours(12.5, Lang::EnUs), "12.5 study hours");
+    }
+
+    #[test]
+    fn progress_is_a_clamped_whole_percentage() {
+        assert_eq!(percent(3, 4), 75);
+        assert_eq!(percent(9, 4), 100);
+        assert_eq!(percent(-1, 4), 0);
+        assert_eq!(percent(5, 0), 0);
+        assert_eq!(study_percent(2_700, 2.0), 50);
+        assert_eq!(study_percent(10, 0.0), 0);
     }
 
     #[test]

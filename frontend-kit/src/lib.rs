@@ -3,7 +3,9 @@
 //! call `fetch` themselves: they go through [`api`].
 
 pub mod api;
+pub mod cart;
 pub mod components;
+pub mod dates;
 pub mod device;
 pub mod format;
 pub mod i18n;
@@ -23,13 +25,14 @@ pub mod prelude {
         SubmitButton, TextAreaField, TextField, bind, on_submit, use_submit,
     };
     pub use crate::components::{
-        Column, DataTable, Dialog, DialogActions, Label, Loading, PagedTable, Pager, Remote, Tone,
-        status_label, use_remote, use_toaster,
+        Column, ConfirmDialog, DataTable, Dialog, DialogActions, Facts, FilterBar, FormDialog, Job,
+        Label, Loading, PagedList, PagedTable, Pager, Remote, ReviewDialog, Tabs, Tone, fact,
+        status_label, turn_page, use_paged, use_remote, use_toaster,
     };
     pub use crate::i18n::{I18n, Labelled, Text, choices, texts, use_i18n};
     pub use crate::layout::{AppShell, NavEntry};
     pub use crate::router::{Redirect, use_navigate};
-    pub use crate::session::{GuestOnly, RequireSession, use_session};
+    pub use crate::session::{GuestOnly, RequireSession, use_has_role, use_session};
     pub use crate::spa::{Guest, SignedIn, Spa, SpaApp};
 }
 

@@ -162,6 +162,15 @@ pub fn use_session() -> Session {
     })
 }
 
+/// Whether the signed-in user holds one of `roles` (to show the buttons the server would let
+/// through; it enforces the same rule).
+#[hook]
+pub fn use_has_role(roles: &'static [Role]) -> bool {
+    use_session()
+        .me()
+        .is_some_and(|me| me.roles.iter().any(|r| roles.contains(r)))
+}
+
 /// Whether any of `roles` works in the front end `side`.
 pub fn belongs_to(roles: &[Role], side: Side) -> bool {
     roles.iter().any(|r| r.side() == side)

@@ -19,6 +19,10 @@ pub enum Route {
     Course {
         id: Uuid,
     },
+    /// 我的班级: the trainee's approved and closed classes.
+    Classes,
+    /// 我的任务: the learning tasks of those classes.
+    Tasks,
     #[target(index)]
     Home,
 }
@@ -35,6 +39,8 @@ impl Spa for Route {
     fn nav() -> Vec<NavEntry<Self>> {
         vec![
             NavEntry::new(Route::Home, texts::HOME, "fa-home"),
+            NavEntry::new(Route::Tasks, pages::tasks::TITLE, "fa-tasks"),
+            NavEntry::new(Route::Classes, pages::classes::TITLE, "fa-users"),
             NavEntry::new(Route::Catalogue, pages::catalogue::TITLE, "fa-book-open"),
             NavEntry::new(Route::Account, texts::ACCOUNT, "fa-user-cog"),
         ]
@@ -50,6 +56,8 @@ impl Spa for Route {
             Route::Course { id } => html! {
                 <Page><pages::catalogue::CourseDetail key={id.to_string()} {id} /></Page>
             },
+            Route::Classes => html! { <Page><pages::classes::MyClasses /></Page> },
+            Route::Tasks => html! { <Page><pages::tasks::MyTasks /></Page> },
         }
     }
 }

@@ -30,6 +30,31 @@ pub enum Route {
     Jobs,
     /// 我的审核: the expert's rounds.
     Reviews,
+    /// 机构审核: institutions and their certification queue, `/institutions`.
+    Institutions,
+    /// One institution, `/institution/{id}`.
+    Institution {
+        id: Uuid,
+    },
+    /// 资质审核: qualification applications and their history.
+    Qualifications,
+    /// 入驻企业
+    Enterprises,
+    /// 培训项目
+    Projects,
+    /// 开班审核: class applications and every class, `/classes`.
+    Classes,
+    /// One class, `/class/{id}`.
+    Class {
+        id: Uuid,
+    },
+    /// 学员类型: the trainee-type dictionary.
+    #[target(rename = "trainee-types")]
+    TraineeTypes,
+    /// 组织架构
+    Departments,
+    /// 发票与订单
+    Invoices,
     /// The expert review page of one round, `/review/{round_id}`.
     Review {
         round_id: Uuid,
@@ -53,6 +78,29 @@ impl Spa for Route {
     fn nav() -> Vec<NavEntry<Self>> {
         vec![
             NavEntry::new(Route::Home, texts::HOME, "fa-home"),
+            NavEntry::new(
+                Route::Institutions,
+                pages::institutions::TITLE,
+                "fa-university",
+            )
+            .only_for(&REGULATORS),
+            NavEntry::new(
+                Route::Qualifications,
+                pages::qualifications::TITLE,
+                "fa-award",
+            )
+            .only_for(&REGULATORS),
+            NavEntry::new(
+                Route::Projects,
+                pages::projects::TITLE,
+                "fa-project-diagram",
+            )
+            .only_for(&REGULATORS),
+            NavEntry::new(Route::Classes, pages::classes::TITLE, "fa-users").only_for(&REGULATORS),
+            NavEntry::new(Route::Enterprises, pages::enterprises::TITLE, "fa-industry")
+                .only_for(&REGULATORS),
+            NavEntry::new(Route::Invoices, pages::invoices::TITLE, "fa-receipt")
+                .only_for(&REGULATORS),
             NavEntry::new(Route::Courses, pages::courses::TITLE, "fa-clipboard-check")
                 .only_for(&REGULATORS),
             NavEntry::new(Route::Reviews, pages::reviews::TITLE, "fa-gavel").only_for(&EXPERTS),
@@ -61,6 +109,10 @@ impl Spa for Route {
             NavEntry::new(Route::Records, pages::records::TITLE, "fa-history")
                 .only_for(&REGULATORS),
             NavEntry::new(Route::Jobs, pages::jobs::TITLE, "fa-tasks").only_for(&REGULATORS),
+            NavEntry::new(Route::TraineeTypes, pages::trainee_types::TITLE, "fa-tags")
+                .only_for(&REGULATORS),
+            NavEntry::new(Route::Departments, pages::departments::TITLE, "fa-sitemap")
+                .only_for(&REGULATORS),
             NavEntry::new(Route::Staff, STAFF, "fa-users-cog").only_for(&REGULATORS),
             NavEntry::new(Route::Audit, AUDIT, "fa-clipboard-list")
                 .only_for(&[Role::RegulatorAdmin]),
@@ -89,6 +141,22 @@ impl Spa for Route {
             Route::Review { round_id } => html! {
                 <Page><pages::reviews::ExpertReview key={round_id.to_string()} {round_id} /></Page>
             },
+            Route::Institutions => html! { <Page><pages::institutions::Institutions /></Page> },
+            Route::Institution { id } => html! {
+                <Page><pages::institutions::InstitutionPage key={id.to_string()} {id} /></Page>
+            },
+            Route::Qualifications => {
+                html! { <Page><pages::qualifications::Qualifications /></Page> }
+            }
+            Route::Enterprises => html! { <Page><pages::enterprises::Enterprises /></Page> },
+            Route::Projects => html! { <Page><pages::projects::Projects /></Page> },
+            Route::Classes => html! { <Page><pages::classes::Classes /></Page> },
+            Route::Class { id } => {
+                html! { <Page><pages::classes::ClassPage key={id.to_string()} {id} /></Page> }
+            }
+            Route::TraineeTypes => html! { <Page><pages::trainee_types::TraineeTypes /></Page> },
+            Route::Departments => html! { <Page><pages::departments::Departments /></Page> },
+            Route::Invoices => html! { <Page><pages::invoices::Invoices /></Page> },
         }
     }
 }

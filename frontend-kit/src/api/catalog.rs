@@ -181,6 +181,11 @@ pub async fn list_lecturers(q: &str, page: u32, per_page: u32) -> Result<Page<Le
     get(&with_query("/api/v1/lecturers", &query)).await
 }
 
+/// `GET /api/v1/lecturers/{id}` — with the courses and classes they teach.
+pub async fn lecturer(id: Uuid) -> Result<Lecturer, ApiError> {
+    get(&format!("/api/v1/lecturers/{id}")).await
+}
+
 /// `POST /api/v1/lecturers`
 pub async fn create_lecturer(req: &LecturerInput) -> Result<Lecturer, ApiError> {
     call(Method::POST, "/api/v1/lecturers", req).await

@@ -1,5 +1,6 @@
-//! The typed API client: one async function per endpoint of the contract
-//! (`docs/contract-foundation.md`), request and answer types from `shared-types`.
+//! The typed API client: one async function per endpoint of the contracts
+//! (`docs/contract-foundation.md`, `docs/catalog-api.md`, `docs/training-api.md`), request and
+//! answer types from `shared-types`.
 //!
 //! Every call sends `X-Device-Id`, `Accept-Language` (the language shown) and, when the tab was
 //! opened with `?tenant=`, `X-Tenant`. Failures come back as [`ApiError`]: the server's JSON body
@@ -10,14 +11,20 @@ mod admin;
 mod auth;
 mod catalog;
 mod catalogue;
+mod commerce;
+mod directory;
 mod jobs;
 mod media;
+mod orgs;
 mod playback;
 mod review;
+mod trainees;
+mod training;
+mod vouchers;
 
 use std::cell::RefCell;
 
-use gloo_net::http::{Method, RequestBuilder, Response};
+use gloo_net::http::{Method, Request, RequestBuilder, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use shared_types::account::{DEVICE_HEADER, TENANT_HEADER};
@@ -28,10 +35,16 @@ pub use admin::*;
 pub use auth::*;
 pub use catalog::*;
 pub use catalogue::*;
+pub use commerce::*;
+pub use directory::*;
 pub use jobs::*;
 pub use media::*;
+pub use orgs::*;
 pub use playback::*;
 pub use review::*;
+pub use trainees::*;
+pub use training::*;
+pub use vouchers::*;
 
 use crate::i18n::{self, Text};
 
@@ -115,11 +128,16 @@ async fn send(
     body: Option<&impl Serialize>,
 ) -> Result<Response, ApiError> {
     let b = builder(method, path);
-    let request = match body {
+    dispatch(match body {
         Some(body) => b.json(body),
         None => b.build(),
-    }
-    .map_err(|_| local_error(ErrorCode::MalformedRequest, None))?;
+    })
+    .await
+}
+
+/// Sends a built request; a failure becomes an [`ApiError`] and a 401 is told to the session.
+async fn dispatch(request: Result<Request, gloo_net::Error>) -> Result<Response, ApiError> {
+    let request = request.map_err(|_| local_error(ErrorCode::MalformedRequest, None))?;
     let response = request
         .send()
         .await
@@ -164,6 +182,15 @@ pub(crate) async fn call<B: Serialize, T: DeserializeOwned>(
 /// A `POST` that sends nothing (a bare action such as publish) and reads the answer.
 pub(crate) async fn post_without_body<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     decode(send(Method::POST, path, None::<&()>).await?).await
+}
+
+/// A multipart `POST` (a file sent through the API, e.g. a trainee import) that reads the answer.
+/// The browser writes the `Content-Type` with its boundary itself.
+pub(crate) async fn post_form<T: DeserializeOwned>(
+    path: &str,
+    form: &web_sys::FormData,
+) -> Result<T, ApiError> {
+    decode(dispatch(builder(Method::POST, path).body(form.clone())).await?).await
 }
 
 /// For endpoints answering 204 No Content.

@@ -1,8 +1,11 @@
 //! Small coloured labels (PatternFly `c-label`) for statuses, kinds and tags.
 
 use shared_types::catalog::{Listing, RevisionStatus};
+use shared_types::commerce::{InvoiceStatus, OrderStatus};
 use shared_types::media::{JobStatus, MediaStatus};
+use shared_types::orgs::{InstitutionStatus, ReviewStatus};
 use shared_types::review::RoundStatus;
+use shared_types::training::{ClassStatus, EnrolmentStatus, ProjectStatus, TaskStatus};
 use yew::prelude::*;
 
 use crate::i18n::{I18n, Labelled};
@@ -110,6 +113,86 @@ impl Toned for MediaStatus {
             MediaStatus::Uploading | MediaStatus::Uploaded | MediaStatus::Transcoding => Tone::Blue,
             MediaStatus::Ready => Tone::Green,
             MediaStatus::Rejected | MediaStatus::Failed => Tone::Red,
+        }
+    }
+}
+
+impl Toned for InstitutionStatus {
+    fn tone(self) -> Tone {
+        match self {
+            InstitutionStatus::Registered => Tone::Grey,
+            InstitutionStatus::Pending => Tone::Orange,
+            InstitutionStatus::Certified => Tone::Green,
+            InstitutionStatus::Returned => Tone::Red,
+        }
+    }
+}
+
+impl Toned for ReviewStatus {
+    fn tone(self) -> Tone {
+        match self {
+            ReviewStatus::Pending => Tone::Orange,
+            ReviewStatus::Approved => Tone::Green,
+            ReviewStatus::Returned | ReviewStatus::Revoked => Tone::Red,
+            ReviewStatus::Superseded => Tone::Grey,
+        }
+    }
+}
+
+impl Toned for OrderStatus {
+    fn tone(self) -> Tone {
+        match self {
+            OrderStatus::Pending => Tone::Orange,
+            OrderStatus::Paid => Tone::Green,
+            OrderStatus::Cancelled => Tone::Grey,
+        }
+    }
+}
+
+impl Toned for InvoiceStatus {
+    fn tone(self) -> Tone {
+        match self {
+            InvoiceStatus::Requested => Tone::Orange,
+            InvoiceStatus::Issued => Tone::Green,
+            InvoiceStatus::Rejected => Tone::Red,
+        }
+    }
+}
+
+impl Toned for ProjectStatus {
+    fn tone(self) -> Tone {
+        match self {
+            ProjectStatus::Open => Tone::Green,
+            ProjectStatus::Closed => Tone::Grey,
+        }
+    }
+}
+
+impl Toned for ClassStatus {
+    fn tone(self) -> Tone {
+        match self {
+            ClassStatus::Draft | ClassStatus::Closed => Tone::Grey,
+            ClassStatus::Submitted => Tone::Orange,
+            ClassStatus::Approved => Tone::Green,
+            ClassStatus::Returned => Tone::Red,
+        }
+    }
+}
+
+impl Toned for TaskStatus {
+    fn tone(self) -> Tone {
+        match self {
+            TaskStatus::Active => Tone::Blue,
+            TaskStatus::Deleted => Tone::Grey,
+        }
+    }
+}
+
+impl Toned for EnrolmentStatus {
+    fn tone(self) -> Tone {
+        match self {
+            EnrolmentStatus::Active => Tone::Green,
+            EnrolmentStatus::Removed => Tone::Grey,
         }
     }
 }

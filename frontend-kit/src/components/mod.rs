@@ -1,18 +1,30 @@
-//! Reusable components: form fields, the data table, dialogs, toasts and the full-page notices.
+//! Reusable components: form fields, the data table, dialogs (confirmations, reviews), tabs,
+//! facts, progress bars, file links, toasts and the full-page notices; and the domain views the
+//! apps share (courses, organisations, purchases, training).
 
+pub mod commerce;
+mod confirm;
 mod course_card;
 mod course_heading;
 mod dialog;
+mod facts;
 pub mod form;
 pub mod history;
 pub mod label;
+mod media_link;
+pub mod orgs;
 pub mod outline;
 mod paged;
 pub mod player;
+mod progress;
 mod remote;
 pub mod review;
+mod review_dialog;
 mod rounds;
+mod rows;
 mod table;
+mod tabs;
+pub mod training;
 pub mod upload;
 
 use std::rc::Rc;
@@ -23,16 +35,23 @@ use shared_types::account::Me;
 use shared_types::role::Side;
 use yew::prelude::*;
 
+pub use confirm::{ConfirmDialog, Job};
 pub use course_card::CourseCard;
 pub use course_heading::CourseHeading;
-pub use dialog::{Dialog, DialogActions};
+pub use dialog::{Dialog, DialogActions, FormDialog, open_button, primary_button};
+pub use facts::{Facts, fact};
 pub use label::{Label, Tone, status_label};
+pub use media_link::{MediaLink, pdf_link};
 pub use outline::CourseOutline;
-pub use paged::{DEFAULT_PER_PAGE, PagedTable};
+pub use paged::{DEFAULT_PER_PAGE, FilterBar, Paged, PagedList, PagedTable, turn_page, use_paged};
+pub use progress::ProgressBar;
 pub use remote::{Remote, use_poll, use_remote};
+pub use review_dialog::ReviewDialog;
 pub use rounds::{ReviewRounds, RoundsReader};
-pub use table::{Column, DataTable, Pager};
-pub use upload::FileUpload;
+pub use rows::{EditRows, RowEdits, toggled};
+pub use table::{Column, DataTable, Pager, RowClass, client_page};
+pub use tabs::Tabs;
+pub use upload::{FileUpload, MultiUpload};
 
 use crate::i18n::{Lang, Text, texts, use_i18n};
 use crate::router::side_path;
@@ -74,6 +93,38 @@ impl Toasts {
     pub fn info(&self, message: &str) {
         self.show(AlertType::Info, message);
     }
+}
+
+/// What a form does once the server accepted it: a toast saying so, then `next`.
+pub fn announce<T>(
+    toaster: &Toasts,
+    message: &'static str,
+    next: Callback<()>,
+) -> impl FnOnce(T) + use<T> {
+    let toaster = toaster.clone();
+    move |_| {
+        toaster.success(message);
+        next.emit(());
+    }
+}
+
+/// The `on_done` of a dialog opened through the state `open`: sets it back to `closed`; after a
+/// change, toasts `message` and calls `then` (e.g. reload the list).
+pub fn dialog_done<S: Clone + 'static>(
+    open: &UseStateHandle<S>,
+    closed: S,
+    toaster: &Toasts,
+    message: &'static str,
+    then: &Callback<()>,
+) -> Callback<bool> {
+    let (open, toaster, then) = (open.clone(), toaster.clone(), then.clone());
+    Callback::from(move |changed: bool| {
+        open.set(closed.clone());
+        if changed {
+            toaster.success(message);
+            then.emit(());
+        }
+    })
 }
 
 #[hook]

@@ -36,6 +36,23 @@ impl<R> PartialEq for Column<R> {
     }
 }
 
+/// A class some rows get (e.g. `zp-row-bad` on the rows of an import that will be left out).
+pub struct RowClass<R>(Rc<ClassOf<R>>);
+
+type ClassOf<R> = dyn Fn(&R) -> Option<&'static str>;
+
+impl<R> RowClass<R> {
+    pub fn new(class: impl Fn(&R) -> Option<&'static str> + 'static) -> Self {
+        Self(Rc::new(class))
+    }
+}
+
+impl<R> PartialEq for RowClass<R> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DataTableProps<R: PartialEq + 'static> {
     pub id: AttrValue,
@@ -45,6 +62,8 @@ pub struct DataTableProps<R: PartialEq + 'static> {
     pub rows: Rc<Vec<R>>,
     #[prop_or_default]
     pub loading: bool,
+    #[prop_or_default]
+    pub row_class: Option<RowClass<R>>,
 }
 
 #[component]
@@ -65,7 +84,7 @@ pub fn DataTable<R: PartialEq + 'static>(props: &DataTableProps<R>) -> Html {
         html! {
             <tbody class="pf-v6-c-table__tbody">
                 { for props.rows.iter().map(|row| html! {
-                    <tr class="pf-v6-c-table__tr">
+                    <tr class={classes!("pf-v6-c-table__tr", props.row_class.as_ref().and_then(|c| (c.0)(row)))}>
                         { for props.columns.iter().map(|c| html! {
                             <td class="pf-v6-c-table__td" data-label={c.title.clone()}>{ (c.render)(row) }</td>
                         }) }
@@ -95,6 +114,13 @@ pub fn page_count(total: i64, per_page: u32) -> u32 {
     u32::try_from((total.max(0) + per_page - 1) / per_page)
         .unwrap_or(u32::MAX)
         .max(1)
+}
+
+/// The rows of page `page` (1-based) when a list is paged here rather than by the server.
+pub fn client_page<R: Clone>(rows: &[R], page: u32, per_page: u32) -> Vec<R> {
+    let per_page = per_page.max(1) as usize;
+    let start = (page.max(1) as usize - 1).saturating_mul(per_page);
+    rows.iter().skip(start).take(per_page).cloned().collect()
 }
 
 #[derive(Properties, PartialEq)]
@@ -161,5 +187,14 @@ mod tests {
         assert_eq!(page_count(20, 20), 1);
         assert_eq!(page_count(21, 20), 2);
         assert_eq!(page_count(5, 0), 5);
+    }
+
+    #[test]
+    fn a_client_page_is_a_window_of_the_rows() {
+        let rows: Vec<u32> = (1..=45).collect();
+        assert_eq!(client_page(&rows, 1, 20).first(), Some(&1));
+        assert_eq!(client_page(&rows, 3, 20), vec![41, 42, 43, 44, 45]);
+        assert!(client_page(&rows, 4, 20).is_empty());
+        assert_eq!(client_page(&rows, 0, 0), vec![1]);
     }
 }

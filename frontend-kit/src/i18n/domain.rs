@@ -2,12 +2,19 @@
 //! labels (`label_zh`, `label_en`); this makes them one value pages can hand to [`super::I18n::t`],
 //! and turns a list of them into the options of a select.
 
+use shared_types::archive::VoucherKind;
 use shared_types::catalog::{
     CourseAction, CourseKind, CoursewareKind, Listing, RevisionStatus, TrainingCategory,
     TrainingType,
 };
+use shared_types::commerce::{InvoiceStatus, OrderStatus, PaymentState};
 use shared_types::media::{JobStatus, MediaStatus};
+use shared_types::orgs::{Decision, InstitutionStatus, QualificationAction, ReviewStatus};
 use shared_types::review::{DecisionRule, RoundStatus};
+use shared_types::training::{
+    ClassAction, ClassMode, ClassStatus, Education, EnrolmentStatus, PlanItemKind, ProjectStatus,
+    TaskStatus,
+};
 
 use yew::AttrValue;
 
@@ -67,6 +74,22 @@ labelled!(
     JobStatus,
     DecisionRule,
     RoundStatus,
+    InstitutionStatus,
+    ReviewStatus,
+    Decision,
+    QualificationAction,
+    OrderStatus,
+    PaymentState,
+    InvoiceStatus,
+    VoucherKind,
+    ProjectStatus,
+    ClassMode,
+    ClassStatus,
+    ClassAction,
+    TaskStatus,
+    Education,
+    EnrolmentStatus,
+    PlanItemKind,
 );
 
 #[cfg(test)]
@@ -81,6 +104,11 @@ mod tests {
         assert_eq!(
             RevisionStatus::from_code(RevisionStatus::InReview.code()),
             Some(RevisionStatus::InReview)
+        );
+        assert_eq!(ClassStatus::Approved.text().zh, "已开班");
+        assert_eq!(
+            InstitutionStatus::from_code("certified"),
+            Some(InstitutionStatus::Certified)
         );
     }
 }

@@ -1,5 +1,8 @@
+//! The signed-in user's home card, shared by the three apps; each adds its own content under it.
+
 use yew::prelude::*;
 
+use crate::components::{Facts, fact};
 use crate::i18n::{Text, texts, use_i18n};
 use crate::session::use_session;
 
@@ -20,27 +23,20 @@ pub fn HomeSummary(props: &HomeSummaryProps) -> Html {
         return html! {};
     };
     let not_set = i18n.t(&texts::NOT_SET);
-    let row = |label: &Text, value: String| {
-        html! {
-            <div class="pf-v6-c-description-list__group">
-                <dt class="pf-v6-c-description-list__term"><span class="pf-v6-c-description-list__text">{ i18n.t(label) }</span></dt>
-                <dd class="pf-v6-c-description-list__description"><div class="pf-v6-c-description-list__text">{ value }</div></dd>
-            </div>
-        }
-    };
+    let row = |label: &Text, value: String| fact(i18n.t(label), value);
     html! {
         <>
             <super::PageTitle title={texts::HOME} />
             <div class="pf-v6-c-card zp-card">
                 <div class="pf-v6-c-card__title"><h2 class="pf-v6-c-card__title-text">{ i18n.fmt(&WELCOME, &[&me.name]) }</h2></div>
                 <div class="pf-v6-c-card__body">
-                    <dl class="pf-v6-c-description-list pf-m-horizontal">
+                    <Facts>
                         { row(&texts::NAME, me.name.clone()) }
                         { row(&texts::ROLES, i18n.roles(&me.roles)) }
                         { row(&texts::SITE, me.tenant.name.clone()) }
                         { row(&texts::PHONE, me.phone_masked.clone().unwrap_or_else(|| not_set.to_owned())) }
                         { row(&texts::USERNAME, me.username.clone().unwrap_or_else(|| not_set.to_owned())) }
-                    </dl>
+                    </Facts>
                 </div>
             </div>
             { props.children.clone() }

@@ -1,11 +1,13 @@
-//! Pages every app has in the same form: sign-in, the home summary, account settings. The apps
-//! mount them from their own `pages/<feature>/` modules.
+//! Pages every app has in the same form: sign-in, the home summary, account settings, the
+//! department tree. The apps mount them from their own `pages/<feature>/` modules.
 
 mod account;
+mod departments;
 mod home;
 mod login;
 
 pub use account::AccountSettings;
+pub use departments::{DEPARTMENTS, DepartmentsPage};
 pub use home::HomeSummary;
 pub use login::LoginPage;
 
@@ -34,6 +36,27 @@ pub fn PageTitle(props: &PageTitleProps) -> Html {
             <h1 class="pf-v6-c-title pf-m-2xl">{ title }</h1>
             { props.children.clone() }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NotLoadedProps {
+    pub title: Text,
+    pub error: Option<shared_types::ApiError>,
+}
+
+/// A detail page before its data arrives: the error under the page's title, or a spinner.
+#[component]
+pub fn NotLoaded(props: &NotLoadedProps) -> Html {
+    let i18n = crate::i18n::use_i18n();
+    match &props.error {
+        Some(err) => html! {
+            <>
+                <PageTitle title={props.title} />
+                <crate::components::form::FormError message={AttrValue::from(i18n.error(err))} />
+            </>
+        },
+        None => html! { <crate::components::Loading /> },
     }
 }
 

@@ -2,6 +2,8 @@
 
 pub mod account;
 pub mod catalogue;
+pub mod classes;
 pub mod home;
 pub mod login;
 pub mod register;
+pub mod tasks;

@@ -2,19 +2,29 @@
 
 pub mod account;
 pub mod audit;
+pub mod classes;
 pub mod courses;
+pub mod departments;
+pub mod enterprises;
 pub mod experts;
 pub mod home;
+pub mod institutions;
+pub mod invoices;
 pub mod jobs;
 pub mod login;
+pub mod projects;
+pub mod qualifications;
 pub mod records;
 pub mod reviews;
 pub mod settings;
 pub mod staff;
+pub mod trainee_types;
 
 use frontend_kit::prelude::use_session;
 use shared_types::Role;
 use yew::prelude::*;
+
+pub use frontend_kit::session::use_has_role;
 
 /// Whether the signed-in user may change what the regulator pages show (a regulator admin);
 /// everyone else reads. The server enforces the same rule.
@@ -32,16 +42,9 @@ pub const REGULATORS: [Role; 3] = [
     Role::RegulatorOperator,
     Role::RegulatorViewer,
 ];
-/// Who assigns, publishes and takes courses down (Casbin `course_review` write).
+/// Who assigns, publishes and takes courses down (Casbin `course_review` write); also who reviews
+/// institutions, qualifications and classes and writes enterprises, projects and invoices
+/// (`institutions`, `class_review`, `enterprises`, `projects`, `invoices` write).
 pub const REVIEW_DESK: [Role; 2] = [Role::RegulatorAdmin, Role::RegulatorOperator];
 /// Course-review experts: they see only their own rounds.
 pub const EXPERTS: [Role; 1] = [Role::Expert];
-
-/// Whether the signed-in user holds one of `roles` (to show the buttons the server would let
-/// through; it enforces the same rule).
-#[hook]
-pub fn use_has_role(roles: &'static [Role]) -> bool {
-    use_session()
-        .me()
-        .is_some_and(|me| me.roles.iter().any(|r| roles.contains(r)))
-}

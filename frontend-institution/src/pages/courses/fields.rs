@@ -13,9 +13,8 @@ use shared_types::catalog::{CourseDetail, CourseFields, CourseKind, TopicInput, 
 use shared_types::media::{Media, MediaKind};
 use uuid::Uuid;
 use yew::prelude::*;
-use yew_nested_router::components::Link;
 
-use crate::app::Route;
+use crate::pages::lecturers::LecturerPicker;
 
 pub const NAME: Text = Text::new("课程名称", "Course name");
 pub const TRAINING_TYPE: Text = Text::new("培训类型", "Training type");
@@ -27,11 +26,6 @@ const AUDIENCE: Text = Text::new("培训对象", "Target audience");
 const SUMMARY: Text = Text::new("重点内容简介", "Key content summary");
 const TAGS: Text = Text::new("标签", "Tags");
 const TAGS_HINT: Text = Text::new("用逗号或顿号分隔", "Separate with commas");
-const LECTURERS: Text = Text::new("讲师", "Lecturers");
-const NO_LECTURERS: Text = Text::new(
-    "尚无讲师，请先添加讲师。",
-    "No lecturers yet; add one first.",
-);
 const TOPIC: Text = Text::new("同内容主题", "Topic (same content)");
 const TOPIC_HINT: Text = Text::new(
     "同一内容由不同讲师讲授的课程归入同一主题，分配课程时可选择讲师。",
@@ -98,7 +92,6 @@ pub fn FieldsForm(props: &FieldsFormProps) -> Html {
             .map(|h| h.to_string())
             .unwrap_or_default()
     });
-    let lecturers = use_remote((), |()| frontend_kit::api::list_lecturers("", 1, 100));
 
     let kind = props.course.kind;
     let name_error = check_required(&name);
@@ -158,26 +151,15 @@ pub fn FieldsForm(props: &FieldsFormProps) -> Html {
             );
         })
     };
-    let toggle_lecturer = |id: Uuid| {
+    let on_lecturers = {
         let lecturer_ids = lecturer_ids.clone();
-        Callback::from(move |on: bool| {
-            let mut next: Vec<Uuid> = lecturer_ids.iter().copied().filter(|l| *l != id).collect();
-            if on {
-                next.push(id);
-            }
-            lecturer_ids.set(next);
-        })
+        Callback::from(move |ids: Vec<Uuid>| lecturer_ids.set(ids))
     };
     let on_licence = {
         let licence = licence.clone();
         Callback::from(move |media: Media| licence.set(Some(media.id)))
     };
     let err = |field: &str, problem: Option<Text>| submit.field_error(&i18n, field, problem);
-    let listed = lecturers
-        .data
-        .as_ref()
-        .map(|p| p.items.clone())
-        .unwrap_or_default();
 
     html! {
         <form id="course-form" class="pf-v6-c-form" novalidate=true onsubmit={on_submit(onsubmit)}>
@@ -193,27 +175,8 @@ pub fn FieldsForm(props: &FieldsFormProps) -> Html {
                     value={(*summary).clone()} oninput={bind(&summary)} error={err("summary", None)} />
                 <TextField id="field-tags" label={i18n.t(&TAGS)} helper={AttrValue::from(i18n.t(&TAGS_HINT))}
                     value={(*tags).clone()} oninput={bind(&tags)} error={err("tags", None)} />
-                <fieldset class="pf-v6-c-form__group" id="field-lecturers">
-                    <legend class="pf-v6-c-form__group-label">
-                        <span class="pf-v6-c-form__label"><span class="pf-v6-c-form__label-text">{ i18n.t(&LECTURERS) }</span></span>
-                    </legend>
-                    if !lecturers.loading && listed.is_empty() {
-                        <p class="zp-muted">
-                            { i18n.t(&NO_LECTURERS) }{ " " }
-                            <Link<Route> to={Route::Lecturers}>{ i18n.t(&crate::pages::lecturers::TITLE) }</Link<Route>>
-                        </p>
-                    }
-                    <div class="zp-check-grid">
-                        { for listed.iter().map(|l| html! {
-                            <CheckField id={format!("lecturer-{}", l.id)} label={l.name.clone()}
-                                checked={lecturer_ids.contains(&l.id)} onchange={toggle_lecturer(l.id)}
-                                description={Some(AttrValue::from(l.title.clone())).filter(|t| !t.is_empty())} />
-                        }) }
-                    </div>
-                    if let Some(message) = err("lecturer_ids", None) {
-                        <p class="zp-badge-off" role="alert">{ message }</p>
-                    }
-                </fieldset>
+                <LecturerPicker id="field-lecturers" prefix="lecturer" selected={(*lecturer_ids).clone()}
+                    onchange={on_lecturers} error={err("lecturer_ids", None)} />
                 <TopicPicker value={(*topic).clone()} onchange={bind(&topic)} error={err("topic_id", None)} />
                 <TextField id="field-copyright" label={i18n.t(&COPYRIGHT)} maxlength="100"
                     value={(*copyright).clone()} oninput={bind(&copyright)} error={err("copyright_holder", None)} />

@@ -83,6 +83,28 @@ impl Submit {
         });
     }
 
+    /// The submit of a dialog's form: unless `invalid`, runs `call(req)`, and once the server
+    /// accepted it reports `on_done(true)` (the dialog closes, the page reloads).
+    pub fn for_dialog<Req, T, F, Fut>(
+        &self,
+        invalid: bool,
+        req: Req,
+        on_done: &Callback<bool>,
+        call: F,
+    ) -> Callback<()>
+    where
+        Req: Clone + 'static,
+        T: 'static,
+        F: Fn(Req) -> Fut + 'static,
+        Fut: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        let (submit, on_done) = (self.clone(), on_done.clone());
+        Callback::from(move |()| {
+            let on_done = on_done.clone();
+            submit.run(invalid, call(req.clone()), move |_| on_done.emit(true));
+        })
+    }
+
     /// Starts over, as for a new form: no own checks shown, no server error (e.g. after an
     /// inline "add" form succeeded and was emptied).
     pub fn reset(&self) {

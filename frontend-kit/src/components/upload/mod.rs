@@ -2,6 +2,7 @@
 //! included), with a progress bar, automatic retries, and a resume button when the connection
 //! drops; choosing the same file again later resumes too. Reports the stored, checked media.
 
+mod multi;
 mod transfer;
 
 use std::cell::RefCell;
@@ -15,6 +16,8 @@ use yew::prelude::*;
 
 use crate::format::bytes;
 use crate::i18n::{Labelled, Text, use_i18n};
+
+pub use multi::MultiUpload;
 
 const SENDING: Text = Text::new("正在上传 {0}", "Uploading {0}");
 const CHECKING: Text = Text::new("正在检查文件…", "Checking the file…");

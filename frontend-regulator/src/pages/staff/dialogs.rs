@@ -103,6 +103,8 @@ pub fn CreateDialog(props: &CreateProps) -> Html {
             phone: Some(phone.trim().to_owned()).filter(|p| !p.is_empty()),
             password: (*password).clone(),
             roles: (*roles).clone(),
+            // This page hands out regulator roles only; institution accounts come from sign-up.
+            institution_id: None,
         };
         let (submit, on_done) = (submit.clone(), props.on_done.clone());
         Callback::from(move |()| {
