@@ -14,6 +14,32 @@ language sql stable
 as $$ select nullif(current_setting('app.institution_id', true), '')::uuid $$;
 grant execute on function app_current_institution() to zhipei_app;
 
+-- The two walls as one statement each, for this and later migrations: every row belongs to the
+-- current tenant; an institution-owned row also to the current institution, when there is one.
+create function apply_tenant_wall(t text) returns void
+language plpgsql
+as $$
+begin
+    execute format('alter table %I enable row level security', t);
+    execute format('alter table %I force row level security', t);
+    execute format('create policy tenant_isolation on %I using (tenant_id = app_current_tenant()) '
+                   'with check (tenant_id = app_current_tenant())', t);
+end $$;
+
+create function apply_institution_wall(t text) returns void
+language plpgsql
+as $$
+begin
+    execute format('alter table %I enable row level security', t);
+    execute format('alter table %I force row level security', t);
+    execute format('create policy tenant_isolation on %I '
+                   'using (tenant_id = app_current_tenant() and (app_current_institution() is null '
+                   'or institution_id = app_current_institution())) '
+                   'with check (tenant_id = app_current_tenant() and (app_current_institution() is null '
+                   'or institution_id = app_current_institution()))', t);
+end $$;
+revoke all on function apply_tenant_wall(text), apply_institution_wall(text) from public;
+
 -- 培训机构 — a training unit. Its certification data lives in versions (below); `certified_version_id`
 -- is the version in force, which stays in force while an edit is reviewed.
 create table institutions (
@@ -192,41 +218,12 @@ create index lecturers_institution on lecturers (tenant_id, institution_id);
 alter table courses add column institution_id uuid references institutions (institution_id);
 create index courses_institution on courses (tenant_id, institution_id);
 
--- Tenant-wide tables.
-do $$
-declare t text;
-begin
-    foreach t in array array['enterprises', 'trainee_types'] loop
-        execute format('alter table %I enable row level security', t);
-        execute format('alter table %I force row level security', t);
-        execute format('create policy tenant_isolation on %I using (tenant_id = app_current_tenant()) '
-                       'with check (tenant_id = app_current_tenant())', t);
-    end loop;
-end $$;
-
--- Institution-owned tables: the tenant wall and the institution wall. `institutions` is keyed by
--- its own id. Departments with no institution (the regulator's) are invisible to institutions.
-alter table institutions enable row level security;
-alter table institutions force row level security;
-create policy tenant_isolation on institutions
-    using (tenant_id = app_current_tenant()
-           and (app_current_institution() is null or institution_id = app_current_institution()))
-    with check (tenant_id = app_current_tenant()
-           and (app_current_institution() is null or institution_id = app_current_institution()));
-do $$
-declare t text;
-begin
-    foreach t in array array['institution_certifications', 'qualifications', 'qualification_events',
-                             'departments'] loop
-        execute format('alter table %I enable row level security', t);
-        execute format('alter table %I force row level security', t);
-        execute format('create policy tenant_isolation on %I '
-                       'using (tenant_id = app_current_tenant() and (app_current_institution() is null '
-                       'or institution_id = app_current_institution())) '
-                       'with check (tenant_id = app_current_tenant() and (app_current_institution() is null '
-                       'or institution_id = app_current_institution()))', t);
-    end loop;
-end $$;
+-- Tenant-wide tables; institution-owned tables (`institutions` is keyed by its own id, and the
+-- regulator's departments, with no institution, are invisible to institutions).
+select apply_tenant_wall(t) from unnest(array['enterprises', 'trainee_types']) as t;
+select apply_institution_wall(t)
+from unnest(array['institutions', 'institution_certifications', 'qualifications', 'qualification_events',
+                  'departments']) as t;
 
 grant select, insert, update on institutions, institution_certifications, qualifications,
     enterprises, departments, trainee_types to zhipei_app;

@@ -94,23 +94,9 @@ create index invoice_requests_media on invoice_requests (invoice_media_id);
 create index invoice_requests_requested_by on invoice_requests (requested_by);
 create index invoice_requests_handled_by on invoice_requests (handled_by);
 
-alter table number_sequences enable row level security;
-alter table number_sequences force row level security;
-create policy tenant_isolation on number_sequences using (tenant_id = app_current_tenant())
-    with check (tenant_id = app_current_tenant());
-do $$
-declare t text;
-begin
-    foreach t in array array['course_orders', 'course_order_lines', 'seat_inventory', 'invoice_requests'] loop
-        execute format('alter table %I enable row level security', t);
-        execute format('alter table %I force row level security', t);
-        execute format('create policy tenant_isolation on %I '
-                       'using (tenant_id = app_current_tenant() and (app_current_institution() is null '
-                       'or institution_id = app_current_institution())) '
-                       'with check (tenant_id = app_current_tenant() and (app_current_institution() is null '
-                       'or institution_id = app_current_institution()))', t);
-    end loop;
-end $$;
+select apply_tenant_wall('number_sequences');
+select apply_institution_wall(t)
+from unnest(array['course_orders', 'course_order_lines', 'seat_inventory', 'invoice_requests']) as t;
 
 grant select, insert, update on number_sequences, course_orders, seat_inventory, invoice_requests to zhipei_app;
 grant select, insert on course_order_lines to zhipei_app;

@@ -268,29 +268,11 @@ create table vouchers (
 );
 create index vouchers_institution on vouchers (institution_id, issued_at desc);
 
-alter table training_projects enable row level security;
-alter table training_projects force row level security;
-create policy tenant_isolation on training_projects using (tenant_id = app_current_tenant())
-    with check (tenant_id = app_current_tenant());
-alter table courseware_progress enable row level security;
-alter table courseware_progress force row level security;
-create policy tenant_isolation on courseware_progress using (tenant_id = app_current_tenant())
-    with check (tenant_id = app_current_tenant());
-do $$
-declare t text;
-begin
-    foreach t in array array['classes', 'class_lecturers', 'class_events', 'trainee_imports', 'class_trainees',
-                             'learning_tasks', 'learning_task_courses', 'seat_assignments', 'training_plans',
-                             'training_plan_items', 'vouchers'] loop
-        execute format('alter table %I enable row level security', t);
-        execute format('alter table %I force row level security', t);
-        execute format('create policy tenant_isolation on %I '
-                       'using (tenant_id = app_current_tenant() and (app_current_institution() is null '
-                       'or institution_id = app_current_institution())) '
-                       'with check (tenant_id = app_current_tenant() and (app_current_institution() is null '
-                       'or institution_id = app_current_institution()))', t);
-    end loop;
-end $$;
+select apply_tenant_wall(t) from unnest(array['training_projects', 'courseware_progress']) as t;
+select apply_institution_wall(t)
+from unnest(array['classes', 'class_lecturers', 'class_events', 'trainee_imports', 'class_trainees',
+                  'learning_tasks', 'learning_task_courses', 'seat_assignments', 'training_plans',
+                  'training_plan_items', 'vouchers']) as t;
 
 grant select, insert, update on training_projects, classes, trainee_imports, class_trainees,
     learning_tasks, seat_assignments, courseware_progress, training_plans, vouchers to zhipei_app;

@@ -3,14 +3,11 @@
 //! search"). Needs `ZHIPEI_TEST_PG_URL` (a superuser URL); the xtask starts a throwaway cluster.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::collections::HashMap;
-use std::net::SocketAddr;
-use std::str::FromStr;
+mod support;
+
 use std::time::{Duration, Instant};
 
-use backend::{App, Config};
-use sqlx::postgres::PgConnectOptions;
-use sqlx::{Connection, PgConnection};
+use support::Bench;
 use uuid::Uuid;
 
 const COURSES: i64 = 10_000;
@@ -28,72 +25,19 @@ const QUERIES: [&str; 10] = [
     "",
 ];
 
-fn url(opts: &PgConnectOptions, user: &str, db: &str) -> String {
-    format!(
-        "postgres://{user}@{}:{}/{db}",
-        opts.get_host(),
-        opts.get_port()
-    )
-}
-
 #[tokio::main]
 async fn main() {
-    let admin = std::env::var("ZHIPEI_TEST_PG_URL")
-        .expect("ZHIPEI_TEST_PG_URL: run through `cargo xtask bench catalog`");
-    let pg = PgConnectOptions::from_str(&admin).unwrap();
-    let mut conn = PgConnection::connect(&admin).await.unwrap();
-    let db = format!("bench_{}", Uuid::new_v4().simple());
-    sqlx::query(&format!("create database {db} owner zhipei_owner"))
-        .execute(&mut conn)
-        .await
-        .unwrap();
-    let s3 = std::env::temp_dir().join(format!("zhipei-bench-{db}"));
-    let vars: HashMap<String, String> = [
-        ("ZHIPEI_MODE", "dev".to_owned()),
-        ("ZHIPEI_DEFAULT_TENANT", "demo".to_owned()),
-        ("ZHIPEI_JOB_WORKERS", "0".to_owned()),
-        ("DATABASE_URL", url(&pg, "zhipei_app", &db)),
-        ("DATABASE_OWNER_URL", url(&pg, "zhipei_owner", &db)),
-        ("ZHIPEI_S3_DIR", s3.display().to_string()),
-        ("ZHIPEI_SPA_DIR", s3.join("spa").display().to_string()),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v))
-    .collect();
-    let app = App::build(Config::from_vars(&vars).unwrap()).await.unwrap();
-    backend::seed::demo(&app.state).await.unwrap();
-
+    let bench = Bench::start("catalog").await;
     let started = Instant::now();
-    seed_courses(&pg, &db).await;
+    seed_courses(&bench).await;
     println!(
         "seeded {COURSES} published courses in {:.1}s",
         started.elapsed().as_secs_f64()
     );
 
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let router = app.router;
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await
-        .unwrap();
-    });
-    let http = reqwest::Client::new();
-    let base = format!("http://{addr}");
-    let login: serde_json::Value = http
-        .post(format!("{base}/api/v1/auth/login"))
-        .header("X-Tenant", "demo")
-        .json(&serde_json::json!({"phone": "13800000001", "password": "zhipei-demo-2026", "device_id": "bench-device-0001"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token = login["token"].as_str().unwrap().to_owned();
+    let http = &bench.http;
+    let base = &bench.base;
+    let token = bench.login("13800000001").await;
 
     let mut timings = Vec::with_capacity(REQUESTS);
     for i in 0..REQUESTS + 20 {
@@ -124,24 +68,11 @@ async fn main() {
         ms(at(0.50)),
         ms(at(0.99))
     );
-    drop(conn);
-    let _ = std::fs::remove_dir_all(&s3);
 }
 
 /// 10,000 published courses with lecturers, written as the owner inside the demo tenant.
-async fn seed_courses(pg: &PgConnectOptions, db: &str) {
-    let mut conn = PgConnection::connect(&url(pg, "zhipei_owner", db))
-        .await
-        .unwrap();
-    let tenant: Uuid = sqlx::query_scalar("select tenant_id from tenants where code = 'demo'")
-        .fetch_one(&mut conn)
-        .await
-        .unwrap();
-    sqlx::query("select set_config('app.tenant_id', $1, false)")
-        .bind(tenant.to_string())
-        .execute(&mut conn)
-        .await
-        .unwrap();
+async fn seed_courses(bench: &Bench) {
+    let (mut conn, tenant) = bench.owner().await;
     let author: Uuid =
         sqlx::query_scalar("select user_id from users where username = 'demo-inst-admin'")
             .fetch_one(&mut conn)

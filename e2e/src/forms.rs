@@ -1,5 +1,5 @@
-//! More of what a user does on a page: choose files, pick select options, tick every box of a
-//! group, follow a link by its text, and read where the browser is.
+//! More of what a user does on a page: choose files, pick select options, set date fields, tick
+//! every box of a group, follow a link by its text, and read where the browser is.
 
 use std::path::Path;
 
@@ -38,6 +38,12 @@ impl Browser {
         bail!("[{}] `{css}` has no option `{label}`", self.name)
     }
 
+    /// Picks the first option of the select `css` whose text contains `text`.
+    pub async fn select_containing(&self, css: &str, text: &str) -> Result<()> {
+        self.wait_for(css, UI_TIMEOUT).await?;
+        self.click_containing(&format!("{css} option"), text).await
+    }
+
     /// Clicks every element matching `css` (e.g. each box of a checklist); answers how many.
     pub async fn click_all(&self, css: &str) -> Result<usize> {
         self.wait_for(css, UI_TIMEOUT).await?;
@@ -64,6 +70,28 @@ impl Browser {
             tokio::time::sleep(std::time::Duration::from_millis(250)).await;
         }
         bail!("[{}] no `{css}` shows “{text}”", self.name)
+    }
+
+    /// Sets the value of the field `css` as a person choosing it would (date pickers take no
+    /// typed text reliably): the value, then the `input` and `change` events.
+    pub async fn set_value(&self, css: &str, value: &str) -> Result<()> {
+        self.wait_for(css, UI_TIMEOUT).await?;
+        let script = "const el = document.querySelector(arguments[0]); el.value = arguments[1];
+                      el.dispatchEvent(new Event('input', {bubbles: true}));
+                      el.dispatchEvent(new Event('change', {bubbles: true}));";
+        self.client
+            .execute(script, vec![css.into(), value.into()])
+            .await
+            .with_context(|| format!("[{}] setting `{css}` to {value}", self.name))?;
+        Ok(())
+    }
+
+    /// The `id` attribute of the first element matching `css`, once there.
+    pub async fn id_of(&self, css: &str) -> Result<String> {
+        let el = self.wait_for(css, UI_TIMEOUT).await?;
+        el.attr("id")
+            .await?
+            .with_context(|| format!("[{}] `{css}` has no id", self.name))
     }
 
     /// The path of the page shown, e.g. `/institution/course/…`.

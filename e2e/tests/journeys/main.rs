@@ -1,4 +1,4 @@
-//! The browser journeys of issues 2 and 3, against one stack started for this run: a fresh database,
+//! The browser journeys of issues 2, 3 and 4, against one stack started for this run: a fresh database,
 //! the backend in dev mode (demo tenant seeded) serving the three SPAs, chromedriver and
 //! headless Chromium. One stack for all journeys keeps the run light on a 2-core machine;
 //! every journey still runs, and all failures are reported together.
@@ -9,6 +9,7 @@ use anyhow::{Result, bail};
 use e2e::{Backend, Browser, Config, Driver, Journeys, TestDb, UI_TIMEOUT, fresh_phone};
 
 mod courses;
+mod training;
 
 /// A trainee registered through the learner app in this run.
 struct Trainee {
@@ -147,6 +148,57 @@ async fn browser_journeys() -> Result<()> {
         None => journeys.fail(seen, "not run: the course was not published"),
     }
     regulator.close().await;
+
+    // (6) Issue 4: an institution from registration to a class whose trainee sees the task.
+    let inst = driver.browser("training-institution").await?;
+    let regulator = driver.browser("training-regulator").await?;
+    let certified = journeys
+        .run_for(
+            "an institution registers and is certified and qualified",
+            &backend,
+            &[&inst, &regulator],
+            training::institution_registers_and_is_certified_and_qualified(
+                &cfg, &backend, &inst, &regulator,
+            ),
+        )
+        .await;
+    let opens = "the institution buys seats, opens a class, imports trainees and publishes a task";
+    let opened = match certified {
+        Some(name) => {
+            journeys
+                .run_for(
+                    opens,
+                    &backend,
+                    &[&inst, &regulator],
+                    training::institution_buys_opens_a_class_imports_and_publishes(
+                        &backend, &inst, &regulator, name,
+                    ),
+                )
+                .await
+        }
+        None => {
+            journeys.fail(opens, "not run: the institution was not certified");
+            None
+        }
+    };
+    inst.close().await;
+    regulator.close().await;
+    let sees = "an imported trainee signs in and sees the task";
+    match opened {
+        Some(opened) => {
+            let trainee = driver.browser("training-trainee").await?;
+            journeys
+                .run(
+                    sees,
+                    &backend,
+                    &[&trainee],
+                    training::trainee_sees_the_task(&cfg, &backend, &trainee, &opened),
+                )
+                .await;
+            trainee.close().await;
+        }
+        None => journeys.fail(sees, "not run: no task was published"),
+    }
 
     journeys.finish()
 }
