@@ -236,6 +236,7 @@ pub async fn institution_buys_opens_a_class_imports_and_publishes(
     inst.select_containing("#class-project", "从业人员安全培训")
         .await?;
     inst.fill("#class-name", &class).await?;
+    inst.select_label("#class-mode", "线上").await?;
     inst.set_value("#class-starts", "2026-06-01").await?;
     inst.set_value("#class-ends", "2026-12-31").await?;
     inst.fill("#class-capacity", "50").await?;
