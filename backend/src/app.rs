@@ -19,8 +19,8 @@ use crate::identity::sms::{DevOutbox, HttpSms, SmsSender};
 use crate::storage::Storage;
 use crate::web::ratelimit::RateLimiter;
 use crate::{
-    archive, audit, catalog, commerce, error, identity, jobs, media, openapi, ops, orgs, review,
-    tenancy, training, web,
+    archive, audit, catalog, commerce, error, identity, jobs, learning, media, openapi, ops, orgs,
+    review, tenancy, training, web,
 };
 
 /// JSON bodies above this are refused with 413.
@@ -36,6 +36,8 @@ pub struct AppState {
     pub limiter: RateLimiter,
     /// How orders are paid; `None` (production without a provider) refuses payments.
     pub payments: Option<Arc<dyn PaymentProvider>>,
+    /// The heartbeat batcher and the progress stream.
+    pub learning: learning::Engine,
 }
 
 /// A ready application: state plus router.
@@ -75,6 +77,7 @@ impl App {
             }),
         };
         let config_dev = config.is_dev();
+        let learning = learning::Engine::start(&db, config.heartbeat_lanes);
         let state = AppState {
             config: Arc::new(config),
             db,
@@ -84,6 +87,7 @@ impl App {
             limiter: RateLimiter::default(),
             // Only dev mode has a provider until a real one is integrated (payment.rs).
             payments: config_dev.then(|| Arc::new(DevPayments) as Arc<dyn PaymentProvider>),
+            learning,
         };
         jobs::worker::start(&state);
         let router = router(&state);
@@ -105,7 +109,8 @@ pub fn router(state: &AppState) -> Router {
         .merge(orgs::router(state))
         .merge(commerce::router(state))
         .merge(training::router(state))
-        .merge(archive::router(state));
+        .merge(archive::router(state))
+        .merge(learning::router(state));
     Router::new()
         .merge(api)
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi::ApiDoc::openapi()))

@@ -1,4 +1,5 @@
-//! Command line: `backend serve | migrate | seed-demo | tenant create --code C --name N [--time-zone Z]`.
+//! Command line: `backend serve | migrate | seed-demo | learning verify | tenant create --code C --name N
+//! [--time-zone Z]`.
 
 use std::net::SocketAddr;
 
@@ -7,9 +8,9 @@ use shared_types::tenant::CreateTenantRequest;
 
 use crate::app::App;
 use crate::config::Config;
-use crate::{db, seed, telemetry, tenancy};
+use crate::{db, learning, seed, telemetry, tenancy};
 
-const USAGE: &str = "usage: backend serve | migrate | seed-demo | tenant create --code CODE --name NAME [--time-zone ZONE]";
+const USAGE: &str = "usage: backend serve | migrate | seed-demo | learning verify | tenant create --code CODE --name NAME [--time-zone ZONE]";
 
 pub async fn run(args: Vec<String>) -> anyhow::Result<()> {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -32,6 +33,10 @@ pub async fn run(args: Vec<String>) -> anyhow::Result<()> {
             }
             let app = App::build(config).await?;
             seed::demo(&app.state).await
+        }
+        ["learning", "verify"] => {
+            let app = App::build(one_shot(Config::from_env()?)).await?;
+            verify_learning(&app).await
         }
         ["tenant", "create", rest @ ..] => {
             let option = |name: &str| {
@@ -56,6 +61,40 @@ pub async fn run(args: Vec<String>) -> anyhow::Result<()> {
         }
         _ => bail!(USAGE),
     }
+}
+
+/// Recomputes every tenant's study totals from the heartbeat decisions and voids and reports
+/// any kept total that differs (exit status 2 when one does).
+async fn verify_learning(app: &App) -> anyhow::Result<()> {
+    let mut differing = 0;
+    for tenant in tenancy::service::list(&app.state.db)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+    {
+        let mut tx = app
+            .state
+            .db
+            .begin_tenant(db::Scope::tenant(tenant.id))
+            .await?;
+        let (checked, differences) = learning::ledger::verify(&mut tx, tenant.id)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        tx.commit().await?;
+        println!(
+            "{}: {checked} totals checked, {} differ / 不一致",
+            tenant.code,
+            differences.len()
+        );
+        for d in &differences {
+            println!("  {d:?}");
+        }
+        differing += differences.len();
+    }
+    if differing > 0 {
+        bail!("{differing} study totals differ from the heartbeat record / 学时与心跳记录不一致");
+    }
+    println!("study totals match the heartbeat record / 学时与心跳记录一致");
+    Ok(())
 }
 
 /// Commands that end at once run no job workers (a job they claimed would wait out its lease).

@@ -69,6 +69,8 @@ pub enum AppError {
     RateLimited,
     #[error("timeout")]
     Timeout,
+    #[error("unavailable")]
+    Unavailable,
     #[error("dev only")]
     DevOnly,
     #[error(transparent)]
@@ -110,6 +112,7 @@ impl AppError {
             AppError::Conflict(_) => ErrorCode::Conflict,
             AppError::RateLimited => ErrorCode::RateLimited,
             AppError::Timeout => ErrorCode::Timeout,
+            AppError::Unavailable => ErrorCode::Unavailable,
             AppError::DevOnly => ErrorCode::DevOnly,
             AppError::Internal(_) => ErrorCode::Internal,
         }
@@ -137,6 +140,7 @@ impl AppError {
                 StatusCode::NOT_FOUND
             }
             AppError::Timeout => StatusCode::REQUEST_TIMEOUT,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -221,6 +225,10 @@ impl AppError {
                 "Too many requests; please wait a moment",
             ),
             AppError::Timeout => Text::new("请求超时", "The request timed out"),
+            AppError::Unavailable => Text::new(
+                "服务繁忙，请稍后重试",
+                "The service is busy; please try again shortly",
+            ),
             AppError::DevOnly => Text::new("仅开发模式可用", "Only available in dev mode"),
             AppError::Internal(_) => Text::new(
                 "服务器内部错误，请稍后重试",

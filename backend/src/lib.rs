@@ -17,6 +17,7 @@ pub mod db;
 pub mod error;
 pub mod identity;
 pub mod jobs;
+pub mod learning;
 pub mod media;
 pub mod numbering;
 pub mod openapi;

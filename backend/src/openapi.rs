@@ -5,7 +5,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use crate::{
-    archive, audit, catalog, commerce, identity, jobs, media, ops, orgs, review, tenancy, training,
+    archive, audit, catalog, commerce, identity, jobs, learning, media, ops, orgs, review, tenancy,
+    training,
 };
 
 #[derive(OpenApi)]
@@ -72,6 +73,10 @@ use crate::{
         training::trainee_routes::list, training::trainee_routes::add, training::trainee_routes::update,
         training::trainee_routes::remove, training::trainee_routes::import_preview,
         training::trainee_routes::import_commit, training::trainee_routes::template,
+        learning::routes::open, learning::routes::heartbeat, learning::routes::close,
+        learning::routes::answer_challenge, learning::routes::study_hours,
+        learning::routes::progress_stream, learning::routes::risk_events, learning::routes::clear_risk,
+        learning::routes::confirm_risk, learning::routes::play_sessions, learning::routes::heartbeats,
     ),
     modifiers(&Security),
     security(("session_cookie" = []), ("bearer" = [])),

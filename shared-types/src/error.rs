@@ -32,6 +32,8 @@ pub enum ErrorCode {
     Conflict,
     RateLimited,
     Timeout,
+    /// The service is busy or a dependency is down; try again shortly.
+    Unavailable,
     /// Only available when the server runs in dev mode.
     DevOnly,
     Internal,
@@ -62,6 +64,7 @@ impl ErrorCode {
             Self::Conflict => "conflict",
             Self::RateLimited => "rate_limited",
             Self::Timeout => "timeout",
+            Self::Unavailable => "unavailable",
             Self::DevOnly => "dev_only",
             Self::Internal => "internal",
             Self::Unknown => "unknown",

@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod commerce;
 pub mod error;
 pub mod ids;
+pub mod learning;
 pub mod media;
 pub mod orgs;
 pub mod page;

@@ -16,6 +16,59 @@ pub struct TenantSettings {
     /// Seconds between two player heartbeats.
     pub heartbeat_seconds: u32,
     pub face_check: FaceCheckPolicy,
+    /// Human verification at random moments while studying (T-7.2.6c).
+    pub human_check: HumanCheckPolicy,
+    pub anti_cheat: AntiCheatPolicy,
+}
+
+impl TenantSettings {
+    /// The daily cap in seconds (Z-III.5: 8 study hours of 45 minutes = 6 hours).
+    pub fn daily_cap_seconds(&self) -> i64 {
+        i64::from(self.daily_cap_study_hours) * i64::from(self.study_hour_minutes) * 60
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct HumanCheckPolicy {
+    pub enabled: bool,
+    /// Challenges come between these many minutes apart.
+    pub min_interval_minutes: u32,
+    pub max_interval_minutes: u32,
+    /// Seconds to answer before crediting stops.
+    pub answer_seconds: u32,
+}
+
+impl Default for HumanCheckPolicy {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            min_interval_minutes: 10,
+            max_interval_minutes: 20,
+            answer_seconds: 60,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct AntiCheatPolicy {
+    /// An automated browser (`navigator.webdriver`, headless) stops crediting. A site running
+    /// its own browser tests turns this off for its test tenant.
+    pub automation_is_high_risk: bool,
+    /// Accounts studying from one IP address within an hour before it counts as shared.
+    pub accounts_per_ip: u32,
+}
+
+impl Default for AntiCheatPolicy {
+    fn default() -> Self {
+        Self {
+            automation_is_high_risk: true,
+            accounts_per_ip: 10,
+        }
+    }
 }
 
 impl Default for TenantSettings {
@@ -25,6 +78,8 @@ impl Default for TenantSettings {
             daily_cap_study_hours: 8,
             heartbeat_seconds: 10,
             face_check: FaceCheckPolicy::default(),
+            human_check: HumanCheckPolicy::default(),
+            anti_cheat: AntiCheatPolicy::default(),
         }
     }
 }

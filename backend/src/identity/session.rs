@@ -40,7 +40,8 @@ pub fn token_from(headers: &HeaderMap) -> Option<String> {
     })
 }
 
-fn tenant_of_token(token: &str) -> Option<Uuid> {
+/// The tenant a token (session or heartbeat) was issued in: the part before the dot.
+pub fn tenant_of_token(token: &str) -> Option<Uuid> {
     token
         .split_once('.')
         .and_then(|(tenant, _)| Uuid::try_parse(tenant).ok())

@@ -38,8 +38,8 @@ pub async fn upload(
     }
 }
 
-/// The media `id`, when `p` uploaded it, is regulator staff, or is an expert reviewing a course
-/// revision that uses it.
+/// The media `id`, when `p` uploaded it, is regulator staff, is an expert reviewing a course
+/// revision that uses it, or is a trainee whose task holds a course playing it.
 pub async fn viewable(
     conn: &mut PgConnection,
     p: &Principal,
@@ -51,7 +51,9 @@ pub async fn viewable(
     let allowed = is_uploader(p, &row)
         || p.roles.iter().any(|r| REGULATOR_STAFF.contains(r))
         || (p.roles.contains(&Role::Expert)
-            && repo::reviews_a_revision_using(conn, p.tenant.id, id, p.user_id).await?);
+            && repo::reviews_a_revision_using(conn, p.tenant.id, id, p.user_id).await?)
+        || (p.roles.contains(&Role::Trainee)
+            && repo::studies_a_course_using(conn, p.tenant.id, id, p.user_id).await?);
     if allowed { Ok(row) } else { Err(not_found()) }
 }
 

@@ -240,6 +240,28 @@ pub async fn reviews_a_revision_using(
     .await?)
 }
 
+/// Whether `user` may study a course whose live revision plays the media, as a courseware or a
+/// subtitle track (a trainee's task).
+pub async fn studies_a_course_using(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    media_id: Uuid,
+    user_id: Uuid,
+) -> Result<bool, AppError> {
+    Ok(sqlx::query_scalar(
+        "select exists (
+           select 1 from courses c join coursewares w on w.revision_id = c.live_revision_id
+           left join subtitles s on s.courseware_id = w.courseware_id
+           where c.tenant_id = $1 and (w.media_id = $2 or s.media_id = $2)
+             and learner_may_study($3, c.course_id))",
+    )
+    .bind(tenant_id)
+    .bind(media_id)
+    .bind(user_id)
+    .fetch_one(conn)
+    .await?)
+}
+
 /// The subtitle tracks (language, object key) of courseware `courseware_id`, when that
 /// courseware plays media `media_id`; `None` when it does not exist or plays something else.
 pub async fn subtitle_tracks(

@@ -64,6 +64,30 @@ pub fn validate_settings(s: &TenantSettings) -> Result<(), AppError> {
         s.face_check.min_interval_minutes,
         240,
     )?;
+    range(
+        "human_check.min_interval_minutes",
+        s.human_check.min_interval_minutes,
+        1,
+        240,
+    )?;
+    range(
+        "human_check.max_interval_minutes",
+        s.human_check.max_interval_minutes,
+        s.human_check.min_interval_minutes,
+        240,
+    )?;
+    range(
+        "human_check.answer_seconds",
+        s.human_check.answer_seconds,
+        15,
+        600,
+    )?;
+    range(
+        "anti_cheat.accounts_per_ip",
+        s.anti_cheat.accounts_per_ip,
+        2,
+        10_000,
+    )?;
     if !(0.0..=1.0).contains(&s.face_check.threshold) {
         return Err(AppError::invalid(
             "face_check.threshold",

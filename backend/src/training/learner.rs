@@ -92,8 +92,8 @@ async fn outlines(
 ) -> Result<Vec<CoursewareRow>, AppError> {
     Ok(sqlx::query_as(
         "select c.course_id, ch.chapter_id, ch.title as chapter_title, w.courseware_id, w.title, w.kind, w.required,
-                w.duration_seconds, coalesce(g.credited_seconds, 0) as credited_seconds,
-                coalesce(g.resume_position_seconds, 0) as resume_position, g.completed_at is not null as completed
+                w.duration_seconds, coalesce(g.credited_ms / 1000, 0)::int as credited_seconds,
+                coalesce(g.resume_ms / 1000, 0)::int as resume_position, g.completed_at is not null as completed
          from courses c join chapters ch on ch.revision_id = c.live_revision_id
          join coursewares w on w.chapter_id = ch.chapter_id
          left join courseware_progress g on g.user_id = $1 and g.lineage_id = w.lineage_id

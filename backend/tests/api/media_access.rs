@@ -103,7 +103,8 @@ async fn media_is_seen_by_its_uploader_regulator_staff_and_its_reviewers_only() 
     let media = format!("/api/v1/media/{video}");
     let upload = format!("/api/v1/media/uploads/{video}");
 
-    // Trainees have no business with media at all.
+    // Trainees upload nothing, and see only the media of courses they are set to study:
+    // this upload belongs to no course, so to them it does not exist.
     let trainee = login("13800000001").await;
     let refused = trainee
         .post(
@@ -113,7 +114,7 @@ async fn media_is_seen_by_its_uploader_regulator_staff_and_its_reviewers_only() 
         )
         .await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
-    assert_eq!(trainee.get(&media).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(trainee.get(&media).await.status(), StatusCode::NOT_FOUND);
 
     // A colleague of the uploader neither sees nor touches the upload.
     let colleague = login("demo-inst-staff").await;

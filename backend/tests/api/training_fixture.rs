@@ -288,9 +288,8 @@ pub fn task_body(name: &str, courses: &[Uuid]) -> Value {
 pub async fn study(app: &TestApp, user: Uuid, lineage: Uuid, completed: bool) {
     let (mut conn, tenant_id) = owner_in(app, "demo").await;
     sqlx::query(
-        "insert into courseware_progress (tenant_id, user_id, lineage_id, credited_seconds, resume_position_seconds,
-                                          completed_at)
-         values ($1, $2, $3, 300, 300, case when $4 then now() end)",
+        "insert into courseware_progress (tenant_id, user_id, lineage_id, intervals, credited_ms, resume_ms, completed_at)
+         values ($1, $2, $3, '{0,300000}', 300000, 300000, case when $4 then now() end)",
     )
     .bind(tenant_id)
     .bind(user)

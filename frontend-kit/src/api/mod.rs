@@ -106,6 +106,7 @@ pub fn code_for_status(status: u16) -> ErrorCode {
         422 => ErrorCode::InvalidField,
         429 => ErrorCode::RateLimited,
         408 | 504 => ErrorCode::Timeout,
+        503 => ErrorCode::Unavailable,
         _ => ErrorCode::Internal,
     }
 }

@@ -54,6 +54,10 @@ pub fn error_text(code: ErrorCode) -> Text {
             "Too many requests; try again later",
         ),
         ErrorCode::Timeout => Text::new("请求超时，请重试", "The request timed out; try again"),
+        ErrorCode::Unavailable => Text::new(
+            "服务繁忙，请稍后重试",
+            "The service is busy; try again shortly",
+        ),
         ErrorCode::DevOnly => Text::new("仅开发模式可用", "Only available in development mode"),
         ErrorCode::Internal => Text::new(
             "服务器出错了，请稍后再试",
@@ -67,7 +71,7 @@ pub fn error_text(code: ErrorCode) -> Text {
 mod tests {
     use super::*;
 
-    const ALL: [ErrorCode; 22] = [
+    const ALL: [ErrorCode; 23] = [
         ErrorCode::MalformedRequest,
         ErrorCode::InvalidField,
         ErrorCode::PayloadTooLarge,
@@ -87,6 +91,7 @@ mod tests {
         ErrorCode::Conflict,
         ErrorCode::RateLimited,
         ErrorCode::Timeout,
+        ErrorCode::Unavailable,
         ErrorCode::DevOnly,
         ErrorCode::Internal,
         ErrorCode::Unknown,

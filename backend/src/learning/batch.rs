@@ -1,0 +1,134 @@
+//! The heartbeat batcher. Thousands of players beat every few seconds; committing each heartbeat
+//! on its own would spend the machine on round trips and fsyncs. Requests are queued on one of a
+//! few lanes (by play session, so one session's heartbeats stay in order); a lane takes whatever
+//! has queued while it was busy, decides it in one transaction per tenant and answers each
+//! request after the commit.
+
+use std::hash::{Hash, Hasher};
+use std::time::Duration;
+
+use shared_types::learning::{Heartbeat, HeartbeatAnswer};
+use tokio::sync::{mpsc, oneshot};
+use uuid::Uuid;
+
+use super::beat;
+use crate::db::{Db, Scope};
+use crate::error::AppError;
+
+/// At most this many heartbeats in one transaction.
+const MAX_BATCH: usize = 512;
+/// Requests waiting per lane before new ones are refused (503, the player retries).
+const QUEUE: usize = 8192;
+/// A request waits this long for its answer at most.
+const ANSWER_TIMEOUT: Duration = Duration::from_secs(10);
+
+type Reply = oneshot::Sender<Result<HeartbeatAnswer, AppError>>;
+
+struct Job {
+    tenant_id: Uuid,
+    session_id: Uuid,
+    beat: Heartbeat,
+    reply: Reply,
+}
+
+#[derive(Clone)]
+pub struct Batcher {
+    lanes: Vec<mpsc::Sender<Job>>,
+}
+
+impl Batcher {
+    /// Starts `lanes` lane tasks on `db`.
+    pub fn start(db: &Db, lanes: usize) -> Batcher {
+        let lanes = (0..lanes.max(1))
+            .map(|_| {
+                let (tx, rx) = mpsc::channel(QUEUE);
+                tokio::spawn(lane(db.clone(), rx));
+                tx
+            })
+            .collect();
+        Batcher { lanes }
+    }
+
+    /// Decides one heartbeat; answers once it is committed.
+    pub async fn submit(
+        &self,
+        tenant_id: Uuid,
+        session_id: Uuid,
+        beat: Heartbeat,
+    ) -> Result<HeartbeatAnswer, AppError> {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        session_id.hash(&mut hasher);
+        let lane = &self.lanes[(hasher.finish() as usize) % self.lanes.len()];
+        let (reply, answer) = oneshot::channel();
+        let job = Job {
+            tenant_id,
+            session_id,
+            beat,
+            reply,
+        };
+        lane.try_send(job).map_err(|_| AppError::Unavailable)?;
+        match tokio::time::timeout(ANSWER_TIMEOUT, answer).await {
+            Ok(Ok(answer)) => answer,
+            _ => Err(AppError::Unavailable),
+        }
+    }
+}
+
+async fn lane(db: Db, mut rx: mpsc::Receiver<Job>) {
+    while let Some(first) = rx.recv().await {
+        let mut jobs = vec![first];
+        while jobs.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(job) => jobs.push(job),
+                Err(_) => break,
+            }
+        }
+        let mut tenants: Vec<Uuid> = jobs.iter().map(|j| j.tenant_id).collect();
+        tenants.sort();
+        tenants.dedup();
+        for tenant_id in tenants {
+            let (mine, rest): (Vec<Job>, Vec<Job>) =
+                jobs.into_iter().partition(|j| j.tenant_id == tenant_id);
+            jobs = rest;
+            run(&db, tenant_id, mine).await;
+        }
+    }
+}
+
+/// Decides and commits one tenant's jobs, retrying once (a deadlock or a lost connection), then
+/// answers them.
+async fn run(db: &Db, tenant_id: Uuid, jobs: Vec<Job>) {
+    let beats: Vec<(Uuid, Heartbeat)> = jobs
+        .iter()
+        .map(|j| (j.session_id, j.beat.clone()))
+        .collect();
+    let mut outcome = attempt(db, tenant_id, &beats).await;
+    if let Err(err) = &outcome {
+        tracing::warn!(error = %err, "heartbeat batch failed; retrying once");
+        outcome = attempt(db, tenant_id, &beats).await;
+    }
+    match outcome {
+        Ok(answers) => {
+            for (job, answer) in jobs.into_iter().zip(answers) {
+                let _ = job.reply.send(answer);
+            }
+        }
+        Err(err) => {
+            tracing::error!(error = %err, count = jobs.len(), "heartbeat batch lost");
+            for job in jobs {
+                let _ = job.reply.send(Err(AppError::Unavailable));
+            }
+        }
+    }
+}
+
+async fn attempt(
+    db: &Db,
+    tenant_id: Uuid,
+    beats: &[(Uuid, Heartbeat)],
+) -> Result<Vec<Result<HeartbeatAnswer, AppError>>, AppError> {
+    let mut tx = db.begin_tenant(Scope::tenant(tenant_id)).await?;
+    let answers = beat::apply(&mut tx, tenant_id, beats).await?;
+    tx.commit().await?;
+    Ok(answers)
+}
