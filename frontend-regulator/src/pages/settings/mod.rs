@@ -1,6 +1,9 @@
-//! `/regulator/settings`: the site's study-hour and face-check rules (站点设置, Z-III.5). Every
-//! regulator role reads them; only a regulator admin changes them. The bounds shown are hints
-//! mirroring `backend/src/tenancy/service.rs`: the server validates the whole result.
+//! `/regulator/settings`: the site's study-hour, face-check, human-verification and anti-cheating
+//! rules (站点设置, Z-III.5, T-7.2.6c, Z-II.3). Every regulator role reads them; only a regulator
+//! admin changes them. The bounds shown are hints mirroring `backend/src/tenancy/service.rs`: the
+//! server validates the whole result.
+
+mod checks;
 
 use std::rc::Rc;
 
@@ -102,6 +105,8 @@ fn SettingsForm(props: &SettingsFormProps) -> Html {
     let face_max = use_state(|| loaded.face_check.max_interval_minutes.to_string());
     let face_threshold = use_state(|| loaded.face_check.threshold.to_string());
     let face_liveness = use_state(|| loaded.face_check.require_liveness);
+    let human = checks::use_human_check(&loaded.human_check);
+    let anti_cheat = checks::use_anti_cheat(&loaded.anti_cheat);
 
     let whole = |s: &str| parse_field::<u32>(s, texts::BAD_WHOLE_NUMBER);
     let minutes = whole(&study_hour_minutes);
@@ -110,14 +115,17 @@ fn SettingsForm(props: &SettingsFormProps) -> Html {
     let min_interval = whole(&face_min);
     let max_interval = whole(&face_max);
     let threshold = parse_field::<f32>(&face_threshold, texts::BAD_NUMBER);
-    let request = match (minutes, cap, beat, min_interval, max_interval, threshold) {
+    let human_check = human.parsed();
+    let anti = anti_cheat.parsed();
+    let request = match (
+        (minutes, cap, beat),
+        (min_interval, max_interval, threshold),
+        (&human_check, &anti),
+    ) {
         (
-            Ok(study_hour_minutes),
-            Ok(daily_cap_study_hours),
-            Ok(heartbeat_seconds),
-            Ok(min_interval_minutes),
-            Ok(max_interval_minutes),
-            Ok(threshold),
+            (Ok(study_hour_minutes), Ok(daily_cap_study_hours), Ok(heartbeat_seconds)),
+            (Ok(min_interval_minutes), Ok(max_interval_minutes), Ok(threshold)),
+            (Ok(human_check), Ok(anti_cheat)),
         ) => Some(TenantSettings {
             study_hour_minutes,
             daily_cap_study_hours,
@@ -129,6 +137,8 @@ fn SettingsForm(props: &SettingsFormProps) -> Html {
                 threshold,
                 require_liveness: *face_liveness,
             },
+            human_check: human_check.clone(),
+            anti_cheat: anti_cheat.clone(),
         }),
         _ => None,
     };
@@ -190,6 +200,8 @@ fn SettingsForm(props: &SettingsFormProps) -> Html {
                             onchange={set_flag(&face_liveness)} disabled={!can_edit} description={text(&FACE_LIVENESS_HELP)} />
                     </div>
                 </SectionCard>
+                { human.section(&i18n, &submit, !can_edit) }
+                { anti_cheat.section(&i18n, &submit, !can_edit) }
             </div>
             if can_edit {
                 <div class="pf-v6-c-form__group pf-m-action">
