@@ -61,8 +61,12 @@ pub async fn rewrite(
             .get(&(user, *lineage))
             .cloned()
             .unwrap_or_default();
+        // What no longer covers the courseware is no longer complete.
         sqlx::query(
-            "update courseware_progress set intervals = $4, credited_ms = $5, credited_seconds = ($5 / 1000)::int
+            "update courseware_progress set intervals = $4, credited_ms = $5,
+                 completed_at = case when $5 >= (select max(duration_ms) from play_sessions
+                                                 where user_id = $2 and lineage_id = $3) - $6
+                                     then completed_at end
              where tenant_id = $1 and user_id = $2 and lineage_id = $3",
         )
         .bind(tenant_id)
@@ -70,6 +74,7 @@ pub async fn rewrite(
         .bind(lineage)
         .bind(ranges.to_flat())
         .bind(ranges.len())
+        .bind(super::rules::COMPLETE_SLACK_MS)
         .execute(&mut *conn)
         .await?;
     }

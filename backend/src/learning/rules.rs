@@ -122,6 +122,11 @@ pub fn decide(
     if let Some(decision) = refusal {
         return Outcome::none(decision, true);
     }
+    // Past the cap nothing counts today, wherever the player is.
+    let room = limits.daily_cap_ms - today_ms;
+    if room <= 0 {
+        return Outcome::none(Decision::CapReached, true);
+    }
     // A video credits the stretch just played; a document the reading time, on a timeline that
     // grows from what was credited so far up to its minimum study time.
     let (start, length) = if video {
@@ -160,10 +165,6 @@ pub fn decide(
             },
             true,
         );
-    }
-    let room = limits.daily_cap_ms - today_ms;
-    if room <= 0 {
-        return Outcome::none(Decision::CapReached, true);
     }
     Outcome {
         decision: Decision::Credited,
