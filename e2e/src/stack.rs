@@ -83,9 +83,26 @@ impl TestDb {
     }
 
     fn psql(&self, sql: &str) -> Result<String> {
+        self.psql_on(&self.admin_url, sql)
+    }
+
+    /// Runs `sql` on this database as the superuser of the admin URL (so row-level security
+    /// does not apply); psql's unaligned output, one row per line, columns split by `|`.
+    pub fn sql(&self, sql: &str) -> Result<String> {
+        let superuser = self
+            .admin_url
+            .split_once("://")
+            .and_then(|(_, rest)| rest.split_once('@'))
+            .map_or("postgres", |(user, _)| {
+                user.split(':').next().unwrap_or("postgres")
+            });
+        self.psql_on(&pg_url_with(&self.admin_url, superuser, &self.name)?, sql)
+    }
+
+    fn psql_on(&self, url: &str, sql: &str) -> Result<String> {
         let out = Command::new(&self.psql)
             .args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d"])
-            .arg(&self.admin_url)
+            .arg(url)
             .arg("-c")
             .arg(sql)
             .env("PGCONNECT_TIMEOUT", "10")
@@ -128,19 +145,10 @@ impl Backend {
         let err = out.try_clone()?;
         let port = free_port()?;
         let base_url = format!("http://127.0.0.1:{port}");
-        let child = Command::new(&cfg.backend_bin)
+        let child = Self::command(cfg, db, &dir)
             .arg("serve")
-            .env("ZHIPEI_MODE", "dev")
             .env("ZHIPEI_BIND", format!("127.0.0.1:{port}"))
-            .env("DATABASE_URL", &db.app_url)
-            .env("DATABASE_OWNER_URL", &db.owner_url)
             .env("ZHIPEI_SEED_DEMO", "1")
-            .env("ZHIPEI_DEMO_PASSWORD", &cfg.demo_password)
-            .env("ZHIPEI_DEMO_MEDIA_DIR", &cfg.demo_media)
-            .env("ZHIPEI_SPA_DIR", &cfg.spa_dir)
-            .env("ZHIPEI_S3_DIR", dir.path().join("s3"))
-            .env("ZHIPEI_DEFAULT_TENANT", DEMO_TENANT)
-            .env_remove("S3_ENDPOINT")
             .stdin(Stdio::null())
             .stdout(out)
             .stderr(err)
@@ -158,6 +166,44 @@ impl Backend {
         };
         backend.wait_ready(Duration::from_secs(180)).await?;
         Ok(backend)
+    }
+
+    /// The backend binary with the environment of this stack (dev mode, `db`, files in `dir`).
+    fn command(cfg: &Config, db: &TestDb, dir: &TempDir) -> Command {
+        let mut command = Command::new(&cfg.backend_bin);
+        command
+            .env("ZHIPEI_MODE", "dev")
+            .env("DATABASE_URL", &db.app_url)
+            .env("DATABASE_OWNER_URL", &db.owner_url)
+            .env("ZHIPEI_DEMO_PASSWORD", &cfg.demo_password)
+            .env("ZHIPEI_DEMO_MEDIA_DIR", &cfg.demo_media)
+            .env("ZHIPEI_SPA_DIR", &cfg.spa_dir)
+            .env("ZHIPEI_S3_DIR", dir.path().join("s3"))
+            .env("ZHIPEI_DEFAULT_TENANT", DEMO_TENANT)
+            .env_remove("S3_ENDPOINT");
+        command
+    }
+
+    /// Runs a one-shot command of the backend (`backend learning verify`, say) on `db`; its
+    /// exit status and output.
+    pub fn run_cli(cfg: &Config, db: &TestDb, args: &[&str]) -> Result<(bool, String)> {
+        let dir = TempDir::new("zhipei-e2e-cli")?;
+        let out = Self::command(cfg, db, &dir)
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .with_context(|| format!("running {} {args:?}", cfg.backend_bin.display()))?;
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Ok((out.status.success(), text))
+    }
+
+    /// Kills the server at once (SIGKILL: no shutdown, no flushing), as a crash would.
+    pub fn kill(self) {
+        drop(self);
     }
 
     async fn wait_ready(&mut self, timeout: Duration) -> Result<()> {

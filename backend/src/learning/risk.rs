@@ -150,11 +150,15 @@ pub async fn on_open(
     ip: &str,
     device_id: &str,
 ) -> Result<(), AppError> {
+    // The newest sessions only: enough to see the threshold crossed, and the cost stays bounded
+    // behind a big NAT.
     let (accounts_on_ip, accounts_on_device, hours): (i64, i64, i64) = sqlx::query_as(
-        "select (select count(distinct user_id) from play_sessions
-                 where tenant_id = $1 and ip = $2 and opened_at > now() - interval '1 hour'),
-                (select count(distinct user_id) from play_sessions
-                 where tenant_id = $1 and device_id = $3 and opened_at > now() - interval '1 day'),
+        "select (select count(distinct user_id) from (select user_id from play_sessions
+                     where tenant_id = $1 and ip = $2 and opened_at > now() - interval '1 hour'
+                     order by opened_at desc limit $5) as s),
+                (select count(distinct user_id) from (select user_id from play_sessions
+                     where tenant_id = $1 and device_id = $3 and opened_at > now() - interval '1 day'
+                     order by opened_at desc limit 64) as s),
                 (select count(distinct date_trunc('hour', received_at)) from heartbeats
                  where tenant_id = $1 and user_id = $4 and credited_ms > 0 and received_at > now() - interval '1 day')",
     )
@@ -162,6 +166,7 @@ pub async fn on_open(
     .bind(ip)
     .bind(device_id)
     .bind(user_id)
+    .bind(i64::from(settings.anti_cheat.accounts_per_ip) * 4)
     .fetch_one(&mut *conn)
     .await?;
     let found = [
