@@ -42,6 +42,17 @@ pub fn find_bindir() -> Result<PathBuf> {
         )
 }
 
+/// What a cluster is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `dev`'s: kept between runs, durable.
+    Kept,
+    /// Wiped first and removed on drop, without durability (nothing to keep).
+    Throwaway,
+    /// Throwaway but durable as in production: for benchmarks that claim durability.
+    DurableThrowaway,
+}
+
 pub struct Cluster {
     bindir: PathBuf,
     base: PathBuf,
@@ -54,7 +65,8 @@ pub struct Cluster {
 impl Cluster {
     /// Initializes the cluster under `base` if needed and starts it (or adopts it when a
     /// previous run left it running). A throwaway cluster is wiped first and removed on drop.
-    pub fn start(base: &Path, preferred_port: Option<u16>, throwaway: bool) -> Result<Self> {
+    pub fn start(base: &Path, preferred_port: Option<u16>, kind: Kind) -> Result<Self> {
+        let throwaway = kind != Kind::Kept;
         let bindir = find_bindir()?;
         let as_postgres = is_root();
         if throwaway && base.exists() {
@@ -116,7 +128,7 @@ impl Cluster {
             cluster.port,
             base.join("sock").display()
         );
-        if throwaway {
+        if kind == Kind::Throwaway {
             // Durability is pointless for a cluster deleted at the end of the run.
             options.push_str(" -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
         }
@@ -282,7 +294,7 @@ mod tests {
             return;
         }
         let base = std::env::temp_dir().join(format!("xtask-pg-test-{}", std::process::id()));
-        let mut cluster = Cluster::start(&base, None, true).unwrap();
+        let mut cluster = Cluster::start(&base, None, Kind::Throwaway).unwrap();
         cluster.ensure_database().unwrap();
         cluster.ensure_database().unwrap();
         let app = cluster
