@@ -1,6 +1,8 @@
 //! Numbers shown to people: course durations (`1小时05分`), player clock times, prices, file
-//! sizes, study hours (学时) and progress.
+//! sizes, study hours (学时, of the site's length) and progress.
 //! Pure functions, tested natively.
+
+use shared_types::learning::StudyTime;
 
 use crate::i18n::Lang;
 
@@ -58,12 +60,29 @@ pub const STUDY_HOUR_SECONDS: i64 = 45 * 60;
 /// Credited study time in study hours of 45 minutes and the minutes left over: `2学时15分钟` /
 /// `2 study hours 15 min`.
 pub fn study_time(seconds: i64, lang: Lang) -> String {
-    let minutes = seconds.max(0) / 60;
-    let (hours, rest) = (minutes / 45, minutes % 45);
+    study_time_of(&StudyTime::of(seconds, 45), lang)
+}
+
+/// A [`StudyTime`] (study hours of the site's length, and the minutes left over) as
+/// [`study_time`] shows it.
+pub fn study_time_of(t: &StudyTime, lang: Lang) -> String {
+    let (hours, rest) = (t.study_hours, t.minutes);
     match lang {
         Lang::ZhCn => format!("{hours}学时{rest}分钟"),
         Lang::EnUs => format!("{hours} study hours {rest} min"),
     }
+}
+
+/// Seconds of study as [`study_time_of`] with study hours of `study_hour_minutes` minutes (the
+/// learning engine counts fractions of a second; the display drops them).
+pub fn study_seconds(seconds: f64, study_hour_minutes: u32, lang: Lang) -> String {
+    let whole = if seconds.is_finite() {
+        // Study time of a learner: far below i64's range.
+        seconds.max(0.0).floor() as i64
+    } else {
+        0
+    };
+    study_time_of(&StudyTime::of(whole, study_hour_minutes), lang)
 }
 
 /// Required study hours (one decimal, trailing `.0` dropped): `40学时`, `12.5 study hours`.
@@ -188,6 +207,15 @@ mod tests {
         assert_eq!(study_time(-1, Lang::ZhCn), "0学时0分钟");
         assert_eq!(study_hours(40.0, Lang::ZhCn), "40学时");
         assert_eq!(study_hours(12.5, Lang::EnUs), "12.5 study hours");
+    }
+
+    #[test]
+    fn study_time_follows_the_sites_study_hour() {
+        assert_eq!(study_seconds(3_600.9, 45, Lang::ZhCn), "1学时15分钟");
+        assert_eq!(study_seconds(3_600.0, 60, Lang::ZhCn), "1学时0分钟");
+        assert_eq!(study_seconds(59.0, 45, Lang::EnUs), "0 study hours 0 min");
+        assert_eq!(study_seconds(f64::NAN, 45, Lang::ZhCn), "0学时0分钟");
+        assert_eq!(study_seconds(-3.0, 45, Lang::ZhCn), "0学时0分钟");
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod device;
 pub mod format;
 pub mod i18n;
 pub mod layout;
+pub mod learning;
 pub mod pages;
 pub mod router;
 pub mod session;

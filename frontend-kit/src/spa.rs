@@ -27,6 +27,12 @@ pub trait Spa: Target + 'static {
 
     /// The page of a route, wrapped in [`SignedIn`] or [`Guest`].
     fn page(self) -> Html;
+
+    /// What holds every page, inside the providers: a connection the whole app shares (the
+    /// learner's progress stream) lives here, across page changes.
+    fn frame(pages: Html) -> Html {
+        pages
+    }
 }
 
 /// The whole app: providers, router and the page of the current route.
@@ -35,7 +41,7 @@ pub fn SpaApp<R: Spa>() -> Html {
     html! {
         <AppRoot>
             <Router<R> default={R::HOME}>
-                <RouteSwitch<R> render={R::page} />
+                { R::frame(html! { <RouteSwitch<R> render={R::page} /> }) }
             </Router<R>>
         </AppRoot>
     }

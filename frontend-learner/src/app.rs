@@ -23,6 +23,12 @@ pub enum Route {
     Classes,
     /// 我的任务: the learning tasks of those classes.
     Tasks,
+    /// The study player of one courseware, `/study/{courseware_id}`.
+    Study {
+        id: Uuid,
+    },
+    /// 我的学时: credited study hours, today, per day, course, task and class.
+    Hours,
     #[target(index)]
     Home,
 }
@@ -40,6 +46,7 @@ impl Spa for Route {
         vec![
             NavEntry::new(Route::Home, texts::HOME, "fa-home"),
             NavEntry::new(Route::Tasks, pages::tasks::TITLE, "fa-tasks"),
+            NavEntry::new(Route::Hours, pages::hours::TITLE, "fa-clock"),
             NavEntry::new(Route::Classes, pages::classes::TITLE, "fa-users"),
             NavEntry::new(Route::Catalogue, pages::catalogue::TITLE, "fa-book-open"),
             NavEntry::new(Route::Account, texts::ACCOUNT, "fa-user-cog"),
@@ -58,6 +65,16 @@ impl Spa for Route {
             },
             Route::Classes => html! { <Page><pages::classes::MyClasses /></Page> },
             Route::Tasks => html! { <Page><pages::tasks::MyTasks /></Page> },
+            Route::Study { id } => html! {
+                <Page><pages::study::Study key={id.to_string()} {id} /></Page>
+            },
+            Route::Hours => html! { <Page><pages::hours::StudyHoursPage /></Page> },
         }
+    }
+
+    /// The progress stream stays open across pages, so the task pages and the player hear the
+    /// learner's other devices at once.
+    fn frame(pages: Html) -> Html {
+        html! { <frontend_kit::learning::ProgressStream>{ pages }</frontend_kit::learning::ProgressStream> }
     }
 }

@@ -55,6 +55,19 @@ pub enum Route {
     Departments,
     /// 发票与订单
     Invoices,
+    /// 风险事件: what the learning engine found suspicious, `/risk-events`.
+    #[target(rename = "risk-events")]
+    RiskEvents,
+    /// A learner's play sessions, `/study-records/{user_id}`.
+    #[target(rename = "study-records")]
+    StudyRecords {
+        user_id: Uuid,
+    },
+    /// The heartbeats of one play session, `/play-session/{id}`.
+    #[target(rename = "play-session")]
+    PlaySession {
+        id: Uuid,
+    },
     /// The expert review page of one round, `/review/{round_id}`.
     Review {
         round_id: Uuid,
@@ -101,6 +114,12 @@ impl Spa for Route {
                 .only_for(&REGULATORS),
             NavEntry::new(Route::Invoices, pages::invoices::TITLE, "fa-receipt")
                 .only_for(&REGULATORS),
+            NavEntry::new(
+                Route::RiskEvents,
+                pages::risk_events::TITLE,
+                "fa-exclamation-triangle",
+            )
+            .only_for(&REGULATORS),
             NavEntry::new(Route::Courses, pages::courses::TITLE, "fa-clipboard-check")
                 .only_for(&REGULATORS),
             NavEntry::new(Route::Reviews, pages::reviews::TITLE, "fa-gavel").only_for(&EXPERTS),
@@ -157,6 +176,13 @@ impl Spa for Route {
             Route::TraineeTypes => html! { <Page><pages::trainee_types::TraineeTypes /></Page> },
             Route::Departments => html! { <Page><pages::departments::Departments /></Page> },
             Route::Invoices => html! { <Page><pages::invoices::Invoices /></Page> },
+            Route::RiskEvents => html! { <Page><pages::risk_events::RiskEvents /></Page> },
+            Route::StudyRecords { user_id } => html! {
+                <Page><pages::study_records::StudyRecords key={user_id.to_string()} {user_id} /></Page>
+            },
+            Route::PlaySession { id } => html! {
+                <Page><pages::study_records::PlaySessionPage key={id.to_string()} {id} /></Page>
+            },
         }
     }
 }

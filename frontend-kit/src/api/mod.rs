@@ -1,6 +1,6 @@
 //! The typed API client: one async function per endpoint of the contracts
-//! (`docs/contract-foundation.md`, `docs/catalog-api.md`, `docs/training-api.md`), request and
-//! answer types from `shared-types`.
+//! (`docs/contract-foundation.md`, `docs/catalog-api.md`, `docs/training-api.md`,
+//! `docs/learning-api.md`), request and answer types from `shared-types`.
 //!
 //! Every call sends `X-Device-Id`, `Accept-Language` (the language shown) and, when the tab was
 //! opened with `?tenant=`, `X-Tenant`. Failures come back as [`ApiError`]: the server's JSON body
@@ -14,6 +14,7 @@ mod catalogue;
 mod commerce;
 mod directory;
 mod jobs;
+mod learning;
 mod media;
 mod orgs;
 mod playback;
@@ -38,6 +39,7 @@ pub use catalogue::*;
 pub use commerce::*;
 pub use directory::*;
 pub use jobs::*;
+pub use learning::*;
 pub use media::*;
 pub use orgs::*;
 pub use playback::*;
@@ -192,6 +194,31 @@ pub(crate) async fn post_form<T: DeserializeOwned>(
     form: &web_sys::FormData,
 ) -> Result<T, ApiError> {
     decode(dispatch(builder(Method::POST, path).body(form.clone())).await?).await
+}
+
+/// A JSON `POST` sent with `keepalive`: it still arrives when the page is closed right after.
+pub(crate) async fn call_keepalive<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    let body =
+        serde_json::to_string(body).map_err(|_| local_error(ErrorCode::MalformedRequest, None))?;
+    // gloo's builder has no keepalive: build its request, then copy it with the flag set.
+    let built = builder(Method::POST, path)
+        .header("Content-Type", "application/json")
+        .body(body.clone())
+        .map_err(|_| local_error(ErrorCode::MalformedRequest, None))?;
+    let raw: web_sys::Request = built.into();
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&raw.headers());
+    init.set_body(&body.into());
+    // Not in web-sys' RequestInit yet; every current browser reads it.
+    let _ = js_sys::Reflect::set(&init, &"keepalive".into(), &true.into());
+    let request = web_sys::Request::new_with_str_and_init(path, &init)
+        .map(Request::from)
+        .map_err(|_| gloo_net::Error::GlooError("request".into()));
+    decode(dispatch(request).await?).await
 }
 
 /// For endpoints answering 204 No Content.

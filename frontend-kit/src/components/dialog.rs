@@ -18,6 +18,9 @@ pub struct DialogProps {
     /// A wider box, for tables (an import preview).
     #[prop_or_default]
     pub wide: bool,
+    /// Whether the close button and Escape close it (not for a question that must be answered).
+    #[prop_or(true)]
+    pub closable: bool,
 }
 
 #[component]
@@ -41,9 +44,9 @@ pub fn Dialog(props: &DialogProps) -> Html {
         });
     }
     let onkeydown = {
-        let onclose = props.onclose.clone();
+        let (onclose, closable) = (props.onclose.clone(), props.closable);
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
+            if closable && e.key() == "Escape" {
                 onclose.emit(());
             }
         })
@@ -55,11 +58,13 @@ pub fn Dialog(props: &DialogProps) -> Html {
             <div class="pf-v6-l-bullseye">
                 <div class={classes!("pf-v6-c-modal-box", if props.wide { "pf-m-lg" } else { "pf-m-sm" }, "zp-dialog")} role="dialog" aria-modal="true"
                     id={props.id.clone()} aria-labelledby={title_id.clone()} tabindex="-1" ref={node} {onkeydown}>
-                    <div class="pf-v6-c-modal-box__close">
-                        <button type="button" class="pf-v6-c-button pf-m-plain" aria-label={i18n.t(&texts::CLOSE)} onclick={close}>
-                            <span class="pf-v6-c-button__icon"><i class="fas fa-times" aria-hidden="true"></i></span>
-                        </button>
-                    </div>
+                    if props.closable {
+                        <div class="pf-v6-c-modal-box__close">
+                            <button type="button" class="pf-v6-c-button pf-m-plain" aria-label={i18n.t(&texts::CLOSE)} onclick={close}>
+                                <span class="pf-v6-c-button__icon"><i class="fas fa-times" aria-hidden="true"></i></span>
+                            </button>
+                        </div>
+                    }
                     <header class="pf-v6-c-modal-box__header">
                         <h2 class="pf-v6-c-modal-box__title" id={title_id}>{ props.title.clone() }</h2>
                     </header>

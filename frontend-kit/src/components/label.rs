@@ -2,6 +2,7 @@
 
 use shared_types::catalog::{Listing, RevisionStatus};
 use shared_types::commerce::{InvoiceStatus, OrderStatus};
+use shared_types::learning::{RiskLevel, RiskStatus};
 use shared_types::media::{JobStatus, MediaStatus};
 use shared_types::orgs::{InstitutionStatus, ReviewStatus};
 use shared_types::review::RoundStatus;
@@ -193,6 +194,26 @@ impl Toned for EnrolmentStatus {
         match self {
             EnrolmentStatus::Active => Tone::Green,
             EnrolmentStatus::Removed => Tone::Grey,
+        }
+    }
+}
+
+impl Toned for RiskStatus {
+    fn tone(self) -> Tone {
+        match self {
+            RiskStatus::Open => Tone::Orange,
+            RiskStatus::Cleared => Tone::Green,
+            RiskStatus::Confirmed => Tone::Red,
+        }
+    }
+}
+
+impl Toned for RiskLevel {
+    fn tone(self) -> Tone {
+        match self {
+            RiskLevel::Low => Tone::Grey,
+            RiskLevel::Medium => Tone::Orange,
+            RiskLevel::High => Tone::Red,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Reusable components: form fields, the data table, dialogs (confirmations, reviews), tabs,
 //! facts, progress bars, file links, toasts and the full-page notices; and the domain views the
-//! apps share (courses, organisations, purchases, training).
+//! apps share (courses, organisations, purchases, training, the learner's study player).
 
 pub mod commerce;
 mod confirm;
@@ -22,6 +22,7 @@ pub mod review;
 mod review_dialog;
 mod rounds;
 mod rows;
+pub mod study;
 mod table;
 mod tabs;
 pub mod training;
@@ -49,7 +50,7 @@ pub use remote::{Remote, use_poll, use_remote};
 pub use review_dialog::ReviewDialog;
 pub use rounds::{ReviewRounds, RoundsReader};
 pub use rows::{EditRows, RowEdits, toggled};
-pub use table::{Column, DataTable, Pager, RowClass, client_page};
+pub use table::{Column, DataTable, Pager, RowClass, RowData, client_page};
 pub use tabs::Tabs;
 pub use upload::{FileUpload, MultiUpload};
 

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use shared_types::ApiError;
 use shared_types::catalog::CatalogueQuery;
 use shared_types::commerce::{InvoiceQuery, OrderQuery};
+use shared_types::learning::RiskQuery;
 use shared_types::orgs::{EnterpriseQuery, InstitutionQuery, QualificationQuery};
 use shared_types::page::Page;
 use shared_types::training::{ClassQuery, ProjectQuery, TraineeQuery};
@@ -14,7 +15,7 @@ use yew::prelude::*;
 
 use super::form::{FormError, SubmitButton, on_submit};
 use super::remote::{Remote, use_remote};
-use super::table::{Column, DataTable, Pager};
+use super::table::{Column, DataTable, Pager, RowClass, RowData};
 use crate::i18n::{texts, use_i18n};
 
 /// The page size lists start with.
@@ -46,6 +47,7 @@ paged!(
     ProjectQuery,
     ClassQuery,
     TraineeQuery,
+    RiskQuery,
 );
 
 /// The pager's callback for a list whose filter is held in `query`: the filter at the new page.
@@ -112,6 +114,10 @@ pub struct PagedTableProps<R: PartialEq + 'static> {
     pub error: Option<ApiError>,
     /// Called with `(page, per_page)`.
     pub onpage: Callback<(u32, u32)>,
+    #[prop_or_default]
+    pub row_class: Option<RowClass<R>>,
+    #[prop_or_default]
+    pub row_data: Option<RowData<R>>,
 }
 
 #[component]
@@ -131,7 +137,7 @@ pub fn PagedTable<R: Clone + PartialEq + 'static>(props: &PagedTableProps<R>) ->
         <>
             <FormError message={props.error.as_ref().map(|e| AttrValue::from(i18n.error(e)))} />
             <DataTable<R> id={props.id.clone()} caption={props.caption.clone()} columns={props.columns.clone()}
-                {rows} loading={props.loading} />
+                {rows} loading={props.loading} row_class={props.row_class.clone()} row_data={props.row_data.clone()} />
             <Pager {page} {per_page} {total} onchange={props.onpage.clone()} />
         </>
     }

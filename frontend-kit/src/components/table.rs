@@ -53,6 +53,35 @@ impl<R> PartialEq for RowClass<R> {
     }
 }
 
+/// `data-*` attributes some rows carry (e.g. a risk event's kind), for styling and tests.
+pub struct RowData<R>(Rc<DataOf<R>>);
+
+type DataOf<R> = dyn Fn(&R) -> Vec<(&'static str, String)>;
+
+impl<R> RowData<R> {
+    pub fn new(data: impl Fn(&R) -> Vec<(&'static str, String)> + 'static) -> Self {
+        Self(Rc::new(data))
+    }
+}
+
+impl<R> Clone for RowData<R> {
+    fn clone(&self) -> Self {
+        Self(self.0.clone())
+    }
+}
+
+impl<R> Clone for RowClass<R> {
+    fn clone(&self) -> Self {
+        Self(self.0.clone())
+    }
+}
+
+impl<R> PartialEq for RowData<R> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DataTableProps<R: PartialEq + 'static> {
     pub id: AttrValue,
@@ -64,6 +93,8 @@ pub struct DataTableProps<R: PartialEq + 'static> {
     pub loading: bool,
     #[prop_or_default]
     pub row_class: Option<RowClass<R>>,
+    #[prop_or_default]
+    pub row_data: Option<RowData<R>>,
 }
 
 #[component]
@@ -83,12 +114,17 @@ pub fn DataTable<R: PartialEq + 'static>(props: &DataTableProps<R>) -> Html {
     } else {
         html! {
             <tbody class="pf-v6-c-table__tbody">
-                { for props.rows.iter().map(|row| html! {
-                    <tr class={classes!("pf-v6-c-table__tr", props.row_class.as_ref().and_then(|c| (c.0)(row)))}>
-                        { for props.columns.iter().map(|c| html! {
-                            <td class="pf-v6-c-table__td" data-label={c.title.clone()}>{ (c.render)(row) }</td>
-                        }) }
-                    </tr>
+                { for props.rows.iter().map(|row| {
+                    let class = classes!("pf-v6-c-table__tr", props.row_class.as_ref().and_then(|c| (c.0)(row)));
+                    let mut tr = yew::virtual_dom::VTag::new("tr");
+                    tr.add_attribute("class", class.to_string());
+                    for (name, value) in props.row_data.as_ref().map(|d| (d.0)(row)).unwrap_or_default() {
+                        tr.add_attribute(name, value);
+                    }
+                    tr.add_children(props.columns.iter().map(|c| html! {
+                        <td class="pf-v6-c-table__td" data-label={c.title.clone()}>{ (c.render)(row) }</td>
+                    }));
+                    Html::from(tr)
                 }) }
             </tbody>
         }

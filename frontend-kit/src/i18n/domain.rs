@@ -8,6 +8,7 @@ use shared_types::catalog::{
     TrainingType,
 };
 use shared_types::commerce::{InvoiceStatus, OrderStatus, PaymentState};
+use shared_types::learning::{Decision as StudyDecision, RiskKind, RiskLevel, RiskStatus};
 use shared_types::media::{JobStatus, MediaStatus};
 use shared_types::orgs::{Decision, InstitutionStatus, QualificationAction, ReviewStatus};
 use shared_types::review::{DecisionRule, RoundStatus};
@@ -90,6 +91,10 @@ labelled!(
     Education,
     EnrolmentStatus,
     PlanItemKind,
+    StudyDecision,
+    RiskKind,
+    RiskLevel,
+    RiskStatus,
 );
 
 #[cfg(test)]
@@ -110,5 +115,7 @@ mod tests {
             InstitutionStatus::from_code("certified"),
             Some(InstitutionStatus::Certified)
         );
+        assert_eq!(StudyDecision::SeekAhead.code(), "seek_ahead");
+        assert_eq!(StudyDecision::CapReached.text().zh, "今日学时已达上限");
     }
 }

@@ -4,6 +4,8 @@ pub mod account;
 pub mod catalogue;
 pub mod classes;
 pub mod home;
+pub mod hours;
 pub mod login;
 pub mod register;
+pub mod study;
 pub mod tasks;

@@ -16,8 +16,10 @@ pub mod projects;
 pub mod qualifications;
 pub mod records;
 pub mod reviews;
+pub mod risk_events;
 pub mod settings;
 pub mod staff;
+pub mod study_records;
 pub mod trainee_types;
 
 use frontend_kit::prelude::use_session;

@@ -21,6 +21,19 @@ use yew::prelude::*;
 pub use document::DocumentViewer;
 pub use video::VideoPlayer;
 
+/// What the learning rules allow the controls of a study player, and what they tell the page.
+#[derive(Clone, PartialEq)]
+pub struct SeekGuard {
+    /// The furthest credited point (s): the seek bar goes no further than this or the current
+    /// position, whichever is further.
+    pub furthest: f64,
+    /// A refused seek: the position asked for and the limit.
+    pub on_refused: Callback<(f64, f64)>,
+    /// Every position the player moves to itself (seek bar, back 10 s, resume), told just
+    /// before it moves — anything else moving the video is not the learner's doing.
+    pub on_own_seek: Callback<f64>,
+}
+
 use crate::components::use_remote;
 use crate::i18n::{Text, use_i18n};
 

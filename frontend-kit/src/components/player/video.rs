@@ -1,7 +1,8 @@
 //! The video player: HLS (native where `canPlayType` says so, else hls.js), the original MP4 when
 //! HLS fails, WebVTT subtitle tracks (zh-CN shown by default) and its own controls — play/pause,
 //! back 10 s, progress, volume, subtitles on/off, full screen. Expired URLs are replaced and
-//! playback resumes where it stopped.
+//! playback resumes where it stopped. The learner's study player hands in its own element ref,
+//! a start position, a [`SeekGuard`] and a listener for every media event.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -12,7 +13,7 @@ use web_sys::{HtmlMediaElement, TextTrackMode};
 use yew::prelude::*;
 
 use super::hls::{self, HLS_MIME, HlsSession};
-use super::{is_expired, now, use_playback};
+use super::{SeekGuard, is_expired, now, use_playback};
 use crate::i18n::{Labelled, Text, use_i18n};
 
 const CANNOT_PLAY: Text = Text::new(
@@ -53,6 +54,18 @@ pub struct VideoPlayerProps {
     /// Whether the progress bar can be dragged (learning rules may forbid seeking ahead).
     #[prop_or(true)]
     pub seekable: bool,
+    /// The `<video>` element, for a page that watches it (else the player keeps its own).
+    #[prop_or_default]
+    pub video: Option<NodeRef>,
+    /// Where playback starts, in seconds.
+    #[prop_or_default]
+    pub start_at: f64,
+    /// The learning rules' hold on the controls (no seeking past what was reached).
+    #[prop_or_default]
+    pub guard: Option<SeekGuard>,
+    /// Told of every media event (play, pause, seeking, rate change, time update…).
+    #[prop_or_default]
+    pub on_media: Option<Callback<Event>>,
 }
 
 fn subtitle_label(lang: &str) -> &str {
@@ -86,7 +99,8 @@ fn apply_subtitles(media: &HtmlMediaElement, on: bool) {
 pub fn VideoPlayer(props: &VideoPlayerProps) -> Html {
     let i18n = use_i18n();
     let handle = use_playback(props.media_id, props.courseware_id);
-    let video = use_node_ref();
+    let own_video = use_node_ref();
+    let video = props.video.clone().unwrap_or(own_video);
     let frame = use_node_ref();
     let source = use_state_eq(|| Source::Hls);
     let generation = use_state_eq(|| 0u32);
@@ -94,7 +108,10 @@ pub fn VideoPlayer(props: &VideoPlayerProps) -> Html {
     let state = use_state_eq(State::default);
     let subtitles_on = use_state_eq(|| true);
     let latest = use_mut_ref(|| None::<Rc<Playback>>);
-    let resume: Resume = use_memo((), |_| Cell::new(None));
+    let start_at = props.start_at;
+    let resume: Resume = use_memo((), move |_| {
+        Cell::new((start_at > 0.0).then_some((start_at, false)))
+    });
     let awaiting_fresh = use_mut_ref(|| false);
     let session = use_mut_ref(|| None::<HlsSession>);
     let attempt = use_memo((), |_| Cell::new(0u32));
@@ -198,10 +215,24 @@ pub fn VideoPlayer(props: &VideoPlayerProps) -> Html {
             }
         })
     };
+    // Every event updates the controls, then goes to the page's listener.
+    let notify = {
+        let (sync, on_media) = (sync.clone(), props.on_media.clone());
+        Callback::from(move |e: Event| {
+            sync.emit(e.clone());
+            if let Some(on_media) = &on_media {
+                on_media.emit(e);
+            }
+        })
+    };
     let on_metadata = {
-        let (video, resume, sync) = (video.clone(), resume.clone(), sync.clone());
+        let (video, resume, sync) = (video.clone(), resume.clone(), notify.clone());
+        let guard = props.guard.clone();
         Callback::from(move |e: Event| {
             if let (Some(el), Some((at, playing))) = (media(&video), resume.take()) {
+                if let Some(g) = &guard {
+                    g.on_own_seek.emit(at);
+                }
                 el.set_current_time(at);
                 if playing {
                     let _ = el.play();
@@ -242,19 +273,26 @@ pub fn VideoPlayer(props: &VideoPlayerProps) -> Html {
         return html! { <div class="zp-player zp-player-empty">{ body }</div> };
     }
 
+    // Under the learning rules the browser's own menu (speed, loop, picture-in-picture) is off.
+    let guarded = props.guard.is_some();
+    let no_menu = guarded.then(|| Callback::from(|e: MouseEvent| e.prevent_default()));
     html! {
         <div class="zp-player" ref={frame.clone()} role="group" aria-label={props.title.clone()}>
-            <video class="zp-player-video" ref={video.clone()} playsinline=true preload="metadata"
-                crossorigin="anonymous" onclick={toggle_play(&video)}
-                onloadedmetadata={on_metadata} ondurationchange={sync.clone()} ontimeupdate={sync.clone()}
-                onplay={sync.clone()} onpause={sync.clone()} onvolumechange={sync} onerror={on_error}>
+            <video id="player-video" class="zp-player-video" ref={video.clone()} playsinline=true preload="metadata"
+                crossorigin="anonymous" onclick={toggle_play(&video)} oncontextmenu={no_menu}
+                disablepictureinpicture={guarded.then_some("")} controlslist={guarded.then_some("nodownload noplaybackrate noremoteplayback")}
+                onloadedmetadata={on_metadata} ondurationchange={notify.clone()} ontimeupdate={notify.clone()}
+                onplay={notify.clone()} onplaying={notify.clone()} onpause={notify.clone()} onseeking={notify.clone()}
+                onseeked={notify.clone()} onratechange={notify.clone()} onended={notify.clone()} onwaiting={notify.clone()}
+                onvolumechange={notify} onerror={on_error}>
                 { for tracks.iter().map(|t| html! {
                     <track key={t.lang.clone()} kind="subtitles" src={t.url.clone()} srclang={t.lang.clone()}
                         label={subtitle_label(&t.lang).to_owned()} default={t.lang == "zh-CN"} />
                 }) }
             </video>
             <super::controls::Controls video={video} frame={frame} state={*state}
-                seekable={props.seekable} has_subtitles={!tracks.is_empty()} subtitles_on={subtitles_on} />
+                seekable={props.seekable} has_subtitles={!tracks.is_empty()} subtitles_on={subtitles_on}
+                guard={props.guard.clone()} />
         </div>
     }
 }

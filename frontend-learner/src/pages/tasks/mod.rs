@@ -1,12 +1,13 @@
 //! `/learner/tasks`: 我的任务 (T-7.2.5d) — the active learning tasks of the trainee's classes, each
 //! (`.zp-task`) with its name, class, deadline, the study hours required, the time credited so
-//! far (in study hours of 45 minutes and minutes) and a progress bar, then its courses with
-//! their chapters and coursewares.
+//! far (in study hours of 45 minutes and minutes, live from the progress stream) and a progress
+//! bar, then its courses with their chapters and coursewares.
 
 mod course;
 
 use frontend_kit::components::{ProgressBar, format_time};
 use frontend_kit::format::{study_hours, study_percent, study_time};
+use frontend_kit::learning::use_progress;
 use frontend_kit::pages::{PageTitle, SectionCard};
 use frontend_kit::prelude::*;
 use shared_types::training::MyTask;
@@ -50,8 +51,10 @@ struct TaskCardProps {
 #[component]
 fn TaskCard(props: &TaskCardProps) -> Html {
     let i18n = use_i18n();
+    let stream = use_progress();
     let t = &props.task;
-    let credited = i64::from(t.credited_seconds);
+    let streamed: f64 = t.courses.iter().map(|c| stream.course_credited(c)).sum();
+    let credited = i64::from(t.credited_seconds).max(streamed.floor() as i64);
     html! {
         <div class="zp-task" id={format!("task-{}", t.id)}>
             <SectionCard id={format!("task-{}-card", t.id)} title={t.name.clone()}>

@@ -3,22 +3,26 @@
 //! submitted, its review (`#review-class` → `#approve`, `#return`, `#review-note`,
 //! `#review-submit`) for the review desk.
 
-use frontend_kit::components::dialog_done;
 use frontend_kit::components::training::ClassTabs;
+use frontend_kit::components::{Column, dialog_done};
 use frontend_kit::dates::date_range;
 use frontend_kit::pages::{NotLoaded, PageTitle};
 use frontend_kit::prelude::*;
 use shared_types::orgs::ReviewRequest;
-use shared_types::training::ClassStatus;
+use shared_types::training::{ClassStatus, ClassTrainee};
 use uuid::Uuid;
 use yew::prelude::*;
 
+use yew_nested_router::components::Link;
+
+use crate::app::Route;
 use crate::pages::{REVIEW_DESK, use_has_role};
 
 const TITLE: Text = Text::new("班级详情", "Class");
 const REVIEW: Text = Text::new("审核开班申请", "Review application");
 const REVIEW_TITLE: Text = Text::new("审核开班申请：{0}", "Review the application: {0}");
 const REVIEWED: Text = Text::new("审核结论已提交", "Decision recorded");
+const RECORDS: Text = Text::new("学习记录", "Study records");
 
 #[derive(Properties, PartialEq)]
 pub struct ClassPageProps {
@@ -58,7 +62,7 @@ pub fn ClassPage(props: &ClassPageProps) -> Html {
             <h2 class="pf-v6-c-title pf-m-xl" id="class-name">
                 { &class.summary.name }{ " " }<code class="zp-muted">{ &class.summary.class_no }</code>
             </h2>
-            <ClassTabs class={class.clone()} changes={*changes} />
+            <ClassTabs class={class.clone()} changes={*changes} trainee_actions={records_column(&i18n)} />
             if *reviewing {
                 <ReviewDialog title={i18n.fmt(&REVIEW_TITLE, &[&class.summary.name])} {on_done}
                     job={Job::new(move |req: ReviewRequest| async move { frontend_kit::api::review_class(id, &req).await })}>
@@ -68,4 +72,16 @@ pub fn ClassPage(props: &ClassPageProps) -> Html {
             }
         </>
     }
+}
+
+/// Each trainee's study records (play sessions, heartbeats).
+fn records_column(i18n: &I18n) -> Column<ClassTrainee> {
+    let i = i18n.clone();
+    Column::new(i18n.t(&RECORDS), move |t: &ClassTrainee| {
+        html! {
+            <Link<Route> id={format!("trainee-records-{}", t.user_id)} to={Route::StudyRecords { user_id: t.user_id }}>
+                { i.t(&RECORDS) }
+            </Link<Route>>
+        }
+    })
 }
