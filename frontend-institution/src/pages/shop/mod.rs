@@ -26,6 +26,8 @@ const SEAT_PRICE: Text = Text::new("单席位价格", "Price per seat");
 const NOT_FOR_SALE: Text = Text::new("暂不出售", "Not for sale");
 const SEATS: Text = Text::new("席位数", "Seats");
 const ADD: Text = Text::new("加入购物车", "Add to cart");
+/// The buying column's header, which also names its seat field (whose label is for screen readers).
+const BUY: Text = Text::new("购买席位", "Buy seats");
 const ADDED: Text = Text::new("已加入购物车", "Added to the cart");
 const BAD_SEATS: Text = Text::new("请输入 1 以上的整数", "Enter a whole number from 1");
 
@@ -72,11 +74,14 @@ pub fn Shop() -> Html {
             move |c: &CatalogueItem| html! { i1.t(&c.training_type.text()) },
         ),
         Column::new(i18n.t(&LECTURERS), |c: &CatalogueItem| {
-            html! { c.lecturers.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join("、") }
+            // Each name whole (李/安/全 in a squeezed column reads as three people).
+            html! { <>{ for c.lecturers.iter().enumerate().map(|(n, l)| html! {
+                <>{ if n > 0 { "、" } else { "" } }<span class="zp-nowrap">{ &l.name }</span></>
+            }) }</> }
         }),
         Column::new(
             i18n.t(&DURATION),
-            move |c: &CatalogueItem| html! { duration(c.duration_seconds, i2.lang) },
+            move |c: &CatalogueItem| html! { <span class="zp-nowrap">{ duration(c.duration_seconds, i2.lang) }</span> },
         ),
         Column::new(i18n.t(&SEAT_PRICE), move |c: &CatalogueItem| {
             match c.seat_price_cents {
@@ -84,7 +89,7 @@ pub fn Shop() -> Html {
                 None => html! { <span class="zp-muted">{ i3.t(&NOT_FOR_SALE) }</span> },
             }
         }),
-        Column::new(i18n.t(&texts::ACTIONS), {
+        Column::new(i18n.t(&BUY), {
             let (cart, typed, toaster) = (cart.clone(), typed.clone(), toaster.clone());
             move |c: &CatalogueItem| {
                 if c.seat_price_cents.is_none() {
@@ -113,7 +118,7 @@ pub fn Shop() -> Html {
                 };
                 let value = typed.get(&id).cloned().unwrap_or_else(|| "1".to_owned());
                 html! {
-                    <div class="zp-seat-pick">
+                    <div class="zp-seat-pick zp-compact">
                         <TextField id={format!("seats-{id}")} label={i4.t(&SEATS)} input_type="number" inputmode="numeric"
                             min="1" step="1" {value} {oninput} error={seats.is_none().then(|| AttrValue::from(i4.t(&BAD_SEATS)))} />
                         <button id={format!("add-{id}")} type="button" class="pf-v6-c-button pf-m-secondary"
