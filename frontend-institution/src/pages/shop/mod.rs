@@ -16,6 +16,8 @@ use yew::prelude::*;
 
 use cart::CartPanel;
 
+use crate::pages::certification::CertificationGate;
+
 pub const TITLE: Text = Text::new("课程超市", "Course shop");
 const KEYWORD: Text = Text::new("搜索课程", "Search courses");
 const COURSE: Text = Text::new("课程", "Course");
@@ -29,6 +31,7 @@ const ADD: Text = Text::new("加入购物车", "Add to cart");
 /// The buying column's header, which also names its seat field (whose label is for screen readers).
 const BUY: Text = Text::new("购买席位", "Buy seats");
 const ADDED: Text = Text::new("已加入购物车", "Added to the cart");
+const GATED: Text = Text::new("购买课程席位", "buy course seats");
 const BAD_SEATS: Text = Text::new("请输入 1 以上的整数", "Enter a whole number from 1");
 
 /// The seats typed for a course, when they are a whole number from 1.
@@ -138,6 +141,7 @@ pub fn Shop() -> Html {
     html! {
         <>
             <PageTitle title={TITLE} />
+            <CertificationGate what={GATED} />
             <FilterBar onsearch={search}>
                 <TextField id="filter-q" label={i18n.t(&KEYWORD)} value={(*keyword).clone()} oninput={bind(&keyword)} />
             </FilterBar>
