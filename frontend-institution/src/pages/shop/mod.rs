@@ -1,16 +1,19 @@
 //! `/institution/shop`: 课程超市 (T-7.2.5c) — published on-demand courses with their price per
 //! seat; type how many seats (`#seats-<course_id>`) and add them (`#add-<course_id>`) to the
 //! cart beside the list, then place the order (`#place-order`), which opens the order to pay.
+//! The institution's own courses are listed without a cart (`#own-<course_id>`): they need no
+//! seats.
 
 mod cart;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use frontend_kit::cart::Cart;
 use frontend_kit::format::{duration, price};
 use frontend_kit::pages::PageTitle;
 use frontend_kit::prelude::*;
-use shared_types::catalog::{CatalogueItem, CatalogueQuery, CourseKind};
+use shared_types::catalog::{CatalogueItem, CatalogueQuery, CourseKind, CourseQuery, Listing};
 use uuid::Uuid;
 use yew::prelude::*;
 
@@ -32,6 +35,10 @@ const ADD: Text = Text::new("加入购物车", "Add to cart");
 const BUY: Text = Text::new("购买席位", "Buy seats");
 const ADDED: Text = Text::new("已加入购物车", "Added to the cart");
 const GATED: Text = Text::new("购买课程席位", "buy course seats");
+const OWN: Text = Text::new(
+    "本机构课程，无需购买席位",
+    "Our own course: no seats needed",
+);
 const BAD_SEATS: Text = Text::new("请输入 1 以上的整数", "Enter a whole number from 1");
 
 /// The seats typed for a course, when they are a whole number from 1.
@@ -53,6 +60,22 @@ pub fn Shop() -> Html {
             ..Default::default()
         },
         |q| async move { frontend_kit::api::catalogue(&q).await },
+    );
+    // The institution's own published courses reach its trainees without seats: buying some
+    // would be money spent for nothing, so their rows offer no cart.
+    let own = use_remote((), |()| async move {
+        let query = CourseQuery {
+            listing: Some(Listing::Published),
+            per_page: Some(100),
+            ..Default::default()
+        };
+        frontend_kit::api::list_courses(&query).await
+    });
+    let own_ids: Rc<HashSet<Uuid>> = Rc::new(
+        own.data
+            .iter()
+            .flat_map(|p| p.items.iter().map(|c| c.id))
+            .collect(),
     );
     let cart = use_state(Cart::default);
     let typed = use_state(HashMap::<Uuid, String>::new);
@@ -97,6 +120,9 @@ pub fn Shop() -> Html {
             move |c: &CatalogueItem| {
                 if c.seat_price_cents.is_none() {
                     return html! {};
+                }
+                if own_ids.contains(&c.id) {
+                    return html! { <span class="zp-muted" id={format!("own-{}", c.id)}>{ i4.t(&OWN) }</span> };
                 }
                 let id = c.id;
                 let seats = typed_seats(&typed, id);
