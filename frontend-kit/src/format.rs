@@ -57,8 +57,8 @@ pub fn price(cents: i64) -> String {
 /// 学时 — a study hour: 45 credited minutes.
 pub const STUDY_HOUR_SECONDS: i64 = 45 * 60;
 
-/// Credited study time in study hours of 45 minutes and the minutes left over: `2学时15分钟` /
-/// `2 study hours 15 min`.
+/// Credited study time in study hours of 45 minutes and the minutes left over, leaving out a
+/// part that is zero: `2学时15分钟`, `2学时`, `15分钟`, `0分钟` / `1 study hour 15 min`.
 pub fn study_time(seconds: i64, lang: Lang) -> String {
     study_time_of(&StudyTime::of(seconds, 45), lang)
 }
@@ -67,10 +67,20 @@ pub fn study_time(seconds: i64, lang: Lang) -> String {
 /// [`study_time`] shows it.
 pub fn study_time_of(t: &StudyTime, lang: Lang) -> String {
     let (hours, rest) = (t.study_hours, t.minutes);
-    match lang {
-        Lang::ZhCn => format!("{hours}学时{rest}分钟"),
-        Lang::EnUs => format!("{hours} study hours {rest} min"),
-    }
+    let hour_part = (hours > 0).then(|| hours_text(&hours.to_string(), hours == 1, lang));
+    let minute_part = (rest > 0 || hours == 0).then(|| match lang {
+        Lang::ZhCn => format!("{rest}分钟"),
+        Lang::EnUs => format!("{rest} min"),
+    });
+    let sep = match lang {
+        Lang::ZhCn => "",
+        Lang::EnUs => " ",
+    };
+    hour_part
+        .into_iter()
+        .chain(minute_part)
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 /// Seconds of study as [`study_time_of`] with study hours of `study_hour_minutes` minutes (the
@@ -85,13 +95,19 @@ pub fn study_seconds(seconds: f64, study_hour_minutes: u32, lang: Lang) -> Strin
     study_time_of(&StudyTime::of(whole, study_hour_minutes), lang)
 }
 
-/// Required study hours (one decimal, trailing `.0` dropped): `40学时`, `12.5 study hours`.
+/// Required study hours (one decimal, trailing `.0` dropped): `40学时`, `12.5 study hours`,
+/// `1 study hour`.
 pub fn study_hours(hours: f64, lang: Lang) -> String {
     let text = format!("{hours:.1}");
     let text = text.strip_suffix(".0").unwrap_or(&text);
-    match lang {
-        Lang::ZhCn => format!("{text}学时"),
-        Lang::EnUs => format!("{text} study hours"),
+    hours_text(text, text == "1", lang)
+}
+
+fn hours_text(number: &str, one: bool, lang: Lang) -> String {
+    match (lang, one) {
+        (Lang::ZhCn, _) => format!("{number}学时"),
+        (Lang::EnUs, true) => format!("{number} study hour"),
+        (Lang::EnUs, false) => format!("{number} study hours"),
     }
 }
 
@@ -203,19 +219,22 @@ mod tests {
     #[test]
     fn study_time_counts_hours_of_forty_five_minutes() {
         assert_eq!(study_time(5_000, Lang::ZhCn), "1学时38分钟");
-        assert_eq!(study_time(2_700, Lang::EnUs), "1 study hours 0 min");
-        assert_eq!(study_time(-1, Lang::ZhCn), "0学时0分钟");
+        assert_eq!(study_time(2_700, Lang::EnUs), "1 study hour");
+        assert_eq!(study_time(6_300, Lang::EnUs), "2 study hours 15 min");
+        assert_eq!(study_time(600, Lang::ZhCn), "10分钟");
+        assert_eq!(study_time(-1, Lang::ZhCn), "0分钟");
         assert_eq!(study_hours(40.0, Lang::ZhCn), "40学时");
         assert_eq!(study_hours(12.5, Lang::EnUs), "12.5 study hours");
+        assert_eq!(study_hours(1.0, Lang::EnUs), "1 study hour");
     }
 
     #[test]
     fn study_time_follows_the_sites_study_hour() {
         assert_eq!(study_seconds(3_600.9, 45, Lang::ZhCn), "1学时15分钟");
-        assert_eq!(study_seconds(3_600.0, 60, Lang::ZhCn), "1学时0分钟");
-        assert_eq!(study_seconds(59.0, 45, Lang::EnUs), "0 study hours 0 min");
-        assert_eq!(study_seconds(f64::NAN, 45, Lang::ZhCn), "0学时0分钟");
-        assert_eq!(study_seconds(-3.0, 45, Lang::ZhCn), "0学时0分钟");
+        assert_eq!(study_seconds(3_600.0, 60, Lang::ZhCn), "1学时");
+        assert_eq!(study_seconds(59.0, 45, Lang::EnUs), "0 min");
+        assert_eq!(study_seconds(f64::NAN, 45, Lang::ZhCn), "0分钟");
+        assert_eq!(study_seconds(-3.0, 45, Lang::ZhCn), "0分钟");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use shared_types::Role;
 use shared_types::account::SmsPurpose;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::{texts, use_i18n};
@@ -15,6 +15,7 @@ mod ids;
 mod number;
 mod period;
 mod rules;
+mod select;
 mod submit;
 mod textarea;
 
@@ -26,6 +27,7 @@ pub use rules::{
     check_name, check_password_policy, check_phone, check_required, check_sms_code, is_phone,
     parse_field,
 };
+pub use select::SelectField;
 pub use submit::{Submit, use_submit};
 pub use textarea::TextAreaField;
 
@@ -80,7 +82,6 @@ pub struct TextFieldProps {
 
 #[component]
 pub fn TextField(props: &TextFieldProps) -> Html {
-    let i18n = use_i18n();
     let helper_id = format!("{}-helper", props.id);
     let invalid = props.error.is_some();
     let oninput = props.oninput.reform(|e: InputEvent| input_value(&e));
@@ -119,10 +120,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             <div class="pf-v6-c-form__group-label">
                 <label class="pf-v6-c-form__label" for={props.id.clone()}>
                     <span class="pf-v6-c-form__label-text">{ props.label.clone() }</span>
-                    if props.required {
-                        <span class="pf-v6-c-form__label-required" aria-hidden="true">{ " *" }</span>
-                        <span class="zp-sr-only">{ format!(" ({})", i18n.t(&texts::REQUIRED_MARK)) }</span>
-                    }
+                    if props.required { <RequiredMark /> }
                 </label>
             </div>
             <div class="pf-v6-c-form__group-control">
@@ -137,6 +135,18 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                 <HelperText id={helper_id} error={props.error.clone()} helper={props.helper.clone()} />
             </div>
         </div>
+    }
+}
+
+/// The red asterisk of a required field, and the word for screen readers.
+#[component]
+fn RequiredMark() -> Html {
+    let i18n = use_i18n();
+    html! {
+        <>
+            <span class="pf-v6-c-form__label-required" aria-hidden="true">{ " *" }</span>
+            <span class="zp-sr-only">{ format!(" ({})", i18n.t(&texts::REQUIRED_MARK)) }</span>
+        </>
     }
 }
 
@@ -160,49 +170,6 @@ fn HelperText(props: &HelperTextProps) -> Html {
                 <div class={classes!("pf-v6-c-helper-text__item", class)} id={props.id.clone()}>
                     <span class="pf-v6-c-helper-text__item-text">{ text }</span>
                 </div>
-            </div>
-        </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct SelectFieldProps {
-    pub id: AttrValue,
-    pub label: AttrValue,
-    /// `(value, label)` pairs.
-    pub options: Vec<(AttrValue, AttrValue)>,
-    pub value: AttrValue,
-    pub onchange: Callback<String>,
-}
-
-#[component]
-pub fn SelectField(props: &SelectFieldProps) -> Html {
-    let onchange = props.onchange.reform(|e: Event| {
-        e.target()
-            .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            .map(|s| s.value())
-            .unwrap_or_default()
-    });
-    html! {
-        <div class="pf-v6-c-form__group">
-            <div class="pf-v6-c-form__group-label">
-                <label class="pf-v6-c-form__label" for={props.id.clone()}>
-                    <span class="pf-v6-c-form__label-text">{ props.label.clone() }</span>
-                </label>
-            </div>
-            <div class="pf-v6-c-form__group-control">
-                <span class="pf-v6-c-form-control">
-                    <select id={props.id.clone()} {onchange}>
-                        { for props.options.iter().map(|(v, l)| html! {
-                            <option value={v.clone()} selected={*v == props.value}>{ l.clone() }</option>
-                        }) }
-                    </select>
-                    <span class="pf-v6-c-form-control__utilities">
-                        <span class="pf-v6-c-form-control__toggle-icon">
-                            <i class="fas fa-caret-down" aria-hidden="true"></i>
-                        </span>
-                    </span>
-                </span>
             </div>
         </div>
     }

@@ -50,7 +50,7 @@ pub use remote::{Remote, use_poll, use_remote};
 pub use review_dialog::ReviewDialog;
 pub use rounds::{ReviewRounds, RoundsReader};
 pub use rows::{EditRows, RowEdits, toggled};
-pub use table::{Column, DataTable, Pager, RowClass, RowData, client_page};
+pub use table::{Column, DataTable, Pager, RowClass, RowData, client_page, or_dash};
 pub use tabs::Tabs;
 pub use upload::{FileUpload, MultiUpload};
 

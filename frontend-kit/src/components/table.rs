@@ -129,18 +129,33 @@ pub fn DataTable<R: PartialEq + 'static>(props: &DataTableProps<R>) -> Html {
             </tbody>
         }
     };
+    // Headers wrap (PatternFly truncates them to "培训…" by default) and a table wider than
+    // the page scrolls inside its box rather than widening the page.
     html! {
-        <table id={props.id.clone()} class="pf-v6-c-table pf-m-grid-md pf-m-compact" aria-busy={props.loading.to_string()}>
-            <caption class="zp-sr-only">{ props.caption.clone() }</caption>
-            <thead class="pf-v6-c-table__thead">
-                <tr class="pf-v6-c-table__tr">
-                    { for props.columns.iter().map(|c| html! {
-                        <th class="pf-v6-c-table__th" scope="col">{ c.title.clone() }</th>
-                    }) }
-                </tr>
-            </thead>
-            { body }
-        </table>
+        <div class="zp-scroll">
+            <table id={props.id.clone()} class="pf-v6-c-table pf-m-grid-md pf-m-compact" aria-busy={props.loading.to_string()}>
+                <caption class="zp-sr-only">{ props.caption.clone() }</caption>
+                <thead class="pf-v6-c-table__thead pf-m-wrap">
+                    <tr class="pf-v6-c-table__tr">
+                        { for props.columns.iter().map(|c| html! {
+                            <th class="pf-v6-c-table__th" scope="col">{ c.title.clone() }</th>
+                        }) }
+                    </tr>
+                </thead>
+                { body }
+            </table>
+        </div>
+    }
+}
+
+/// A cell's text, or a muted dash when there is none: a blank cell reads as a value that failed
+/// to load, above all in rows stacked at phone width where it sits beside its label.
+pub fn or_dash(text: impl Into<String>) -> Html {
+    let text: String = text.into();
+    if text.trim().is_empty() {
+        html! { <span class="zp-muted">{ "—" }</span> }
+    } else {
+        html! { text }
     }
 }
 

@@ -5,6 +5,7 @@
 
 mod contact;
 mod form;
+mod gate;
 
 use std::rc::Rc;
 
@@ -14,13 +15,15 @@ use frontend_kit::prelude::*;
 use shared_types::orgs::{InstitutionStatus, ReviewStatus};
 use yew::prelude::*;
 
+pub use gate::CertificationGate;
+
 use contact::ContactForm;
 use form::CertificationForm;
 
 use crate::pages::HEADS;
 
 pub const TITLE: Text = Text::new("机构认证", "Certification");
-const STATUS: Text = Text::new("认证状态", "Status");
+const STATUS: Text = Text::new("认证状态：", "Certification: ");
 const IN_FORCE: Text = Text::new("现行认证信息", "Version in force");
 const OPEN_PENDING: Text = Text::new("待审核版本", "Version under review");
 const OPEN_RETURNED: Text = Text::new("被退回的版本", "Returned version");
@@ -56,10 +59,11 @@ pub fn Certification() -> Html {
     html! {
         <>
             <PageTitle title={TITLE} />
+            // The institution, then its status: "认证状态：<name>" read as if the name were the status.
             <p class="zp-course-facts">
-                <strong>{ format!("{}：{}", i18n.t(&STATUS), inst.name) }</strong>
-                <span id="institution-status">{ status_label(&i18n, inst.status) }</span>
+                <strong>{ &inst.name }</strong>
                 <code>{ &inst.credit_code }</code>
+                <span>{ i18n.t(&STATUS) }<span id="institution-status">{ status_label(&i18n, inst.status) }</span></span>
             </p>
             if let Some(note) = returned_note {
                 <p class="zp-warn-text" id="cert-review-note" role="status">{ i18n.t(&RETURNED_NOTE) }{ note }</p>

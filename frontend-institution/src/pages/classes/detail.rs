@@ -16,6 +16,24 @@ use super::trainees::{TraineeTools, trainee_actions};
 use crate::pages::OFFICE;
 
 const TITLE: Text = Text::new("班级详情", "Class");
+// Why a tab has no add button: the office would otherwise look for one that is not there.
+const TASKS_AFTER_APPROVAL: Text = Text::new(
+    "开班申请审核通过后才能发布学习任务。",
+    "Learning tasks can be published once the class is approved.",
+);
+const TRAINEES_WHILE_SUBMITTED: Text = Text::new(
+    "开班申请审核中，不能增减学员；如需调整，请先撤回申请。",
+    "The application is under review: withdraw it to change the trainees.",
+);
+const CLOSED: Text = Text::new(
+    "班级已结班，不能再添加学员或发布学习任务。",
+    "The class is closed: no trainees or tasks can be added.",
+);
+
+/// A muted line in place of the tools a tab does not offer in this status.
+fn why_not(i18n: &I18n, text: &Text) -> Html {
+    html! { <p class="zp-muted zp-toolbar" role="note">{ i18n.t(text) }</p> }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ClassPageProps {
@@ -44,6 +62,18 @@ pub fn ClassPage(props: &ClassPageProps) -> Html {
         );
     let takes_tasks = office && status == ClassStatus::Approved;
     let id = class.summary.id;
+    let trainee_tools = match status {
+        _ if takes_trainees => html! { <TraineeTools class_id={id} on_change={changed.clone()} /> },
+        ClassStatus::Submitted if office => why_not(&i18n, &TRAINEES_WHILE_SUBMITTED),
+        ClassStatus::Closed if office => why_not(&i18n, &CLOSED),
+        _ => html! {},
+    };
+    let task_tools = match status {
+        _ if takes_tasks => html! { <TaskTools class_id={id} on_change={changed.clone()} /> },
+        ClassStatus::Closed if office => why_not(&i18n, &CLOSED),
+        _ if office => why_not(&i18n, &TASKS_AFTER_APPROVAL),
+        _ => html! {},
+    };
     html! {
         <>
             <PageTitle title={TITLE}>
@@ -52,13 +82,13 @@ pub fn ClassPage(props: &ClassPageProps) -> Html {
                 }
             </PageTitle>
             <h2 class="pf-v6-c-title pf-m-xl" id="class-name">
-                { &class.summary.name }{ " " }<code class="zp-muted">{ &class.summary.class_no }</code>
+                { &class.summary.name }{ " " }<code class="zp-muted zp-nowrap">{ &class.summary.class_no }</code>
             </h2>
             <p class="zp-muted">{ i18n.t(&class.summary.training_type.text()) }</p>
             <ClassTabs class={class.clone()} changes={*changes}
-                trainee_tools={if takes_trainees { html! { <TraineeTools class_id={id} on_change={changed.clone()} /> } } else { html! {} }}
+                {trainee_tools}
                 trainee_actions={takes_trainees.then(|| trainee_actions(&i18n, id, changed.clone()))}
-                task_tools={if takes_tasks { html! { <TaskTools class_id={id} on_change={changed.clone()} /> } } else { html! {} }}
+                {task_tools}
                 task_actions={takes_tasks.then(|| task_actions(&i18n, changed.clone()))} />
         </>
     }

@@ -160,10 +160,8 @@ pub fn ClassDialog(props: &ClassDialogProps) -> Html {
     html! {
         <FormDialog id="class-dialog" {title} {label} busy={submit.busy()} error={submit.form_error(&i18n)}
             {onsubmit} onclose={props.on_close.clone()}>
-            <SelectField id="class-project" label={i18n.t(&PROJECT)} {options} value={(*project).clone()} onchange={bind(&project)} />
-            if let Some(message) = err("project_id", project_error) {
-                <p class="zp-badge-off" role="alert">{ message }</p>
-            }
+            <SelectField id="class-project" label={i18n.t(&PROJECT)} {options} value={(*project).clone()} onchange={bind(&project)}
+                required=true error={err("project_id", project_error)} />
             <TextField id="class-name" label={i18n.t(&NAME)} required=true maxlength="100"
                 value={(*name).clone()} oninput={bind(&name)} error={err("name", name_error)} />
             <SelectField id="class-mode" label={i18n.t(&MODE)} value={(*mode).clone()}

@@ -24,9 +24,11 @@ pub use dialog::ClassDialog;
 
 use crate::app::Route;
 use crate::pages::OFFICE;
+use crate::pages::certification::CertificationGate;
 
 pub const TITLE: Text = Text::new("班级管理", "Classes");
 const NEW: Text = Text::new("申请开班", "New class");
+const GATED: Text = Text::new("申请开班", "open classes");
 
 impl ClassRoute for Route {
     fn class(id: Uuid) -> Self {
@@ -54,6 +56,9 @@ pub fn Classes() -> Html {
                     { primary_button("new-class", "fa-plus", i18n.t(&NEW), open) }
                 }
             </PageTitle>
+            if office {
+                <CertificationGate what={GATED} />
+            }
             <ClassList<Route> />
             if *creating {
                 <ClassDialog class={None::<std::rc::Rc<ClassDetail>>} {on_close} />

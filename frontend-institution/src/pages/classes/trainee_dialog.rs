@@ -118,10 +118,7 @@ pub fn TraineeDialog(props: &TraineeDialogProps) -> Html {
                 required=true value={(*phone).clone()} oninput={bind(&phone)} helper={retype(t.map(|t| &t.phone_masked))}
                 error={err("phone", phone_error)} />
             <SelectField id="trainee-type" label={i18n.t(&TYPE)} options={type_options} value={(*trainee_type).clone()}
-                onchange={bind(&trainee_type)} />
-            if let Some(message) = err("trainee_type_id", type_error) {
-                <p class="zp-badge-off" role="alert">{ message }</p>
-            }
+                onchange={bind(&trainee_type)} required=true error={err("trainee_type_id", type_error)} />
             <EnterprisePicker value={(*enterprise).clone()} onchange={bind(&enterprise)}
                 current={t.and_then(|t| t.enterprise.clone())} />
             <SelectField id="trainee-education" label={i18n.t(&EDUCATION)} value={(*education).clone()}

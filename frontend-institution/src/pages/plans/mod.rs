@@ -18,6 +18,8 @@ use yew::prelude::*;
 
 use dialog::PlanDialog;
 
+use crate::pages::certification::CertificationGate;
+
 pub const TITLE: Text = Text::new("培训计划", "Training plans");
 const NEW: Text = Text::new("新建计划", "New plan");
 const EDIT: Text = Text::new("编辑", "Edit");
@@ -26,6 +28,7 @@ const DELETE_TITLE: Text = Text::new("删除培训计划", "Delete the plan");
 const DELETE_BODY: Text = Text::new("确定删除培训计划“{0}”吗？", "Delete the plan “{0}”?");
 const SAVED: Text = Text::new("培训计划已保存", "Plan saved");
 const DELETED: Text = Text::new("培训计划已删除", "Plan deleted");
+const GATED: Text = Text::new("制定培训计划", "make training plans");
 const EMPTY: Text = Text::new("尚无培训计划", "No plans yet");
 const ENROLLED: Text = Text::new("已报名", "Enrolled");
 const COMPLETED: Text = Text::new("已完成", "Completed");
@@ -93,6 +96,7 @@ pub fn Plans() -> Html {
             <PageTitle title={TITLE}>
                 { primary_button("new-plan", "fa-plus", i18n.t(&NEW), opener(Open::Create)) }
             </PageTitle>
+            <CertificationGate what={GATED} />
             <FormError message={remote.error.as_ref().map(|e| AttrValue::from(i18n.error(e)))} />
             if !remote.loading && plans.is_empty() {
                 <p class="zp-muted">{ i18n.t(&EMPTY) }</p>

@@ -17,12 +17,14 @@ use yew::prelude::*;
 use apply::ApplyDialog;
 
 use crate::pages::HEADS;
+use crate::pages::certification::CertificationGate;
 
 pub const TITLE: Text = Text::new("培训资质", "Qualifications");
 const APPLY: Text = Text::new("申请资质", "Apply");
 const OWN: Text = Text::new("本机构资质", "Our qualifications");
 const HISTORY: Text = Text::new("审核记录", "Review history");
 const APPLIED: Text = Text::new("资质申请已提交", "Application submitted");
+const GATED: Text = Text::new("申请培训资质", "apply for qualifications");
 
 #[component]
 pub fn Qualifications() -> Html {
@@ -53,6 +55,7 @@ pub fn Qualifications() -> Html {
                     { primary_button("apply-qualification", "fa-plus", i18n.t(&APPLY), open) }
                 }
             </PageTitle>
+            <CertificationGate what={GATED} />
             <SectionCard id="own-qualifications" title={i18n.t(&OWN)}>
                 <FormError message={error(&own.error)} />
                 <DataTable<Qualification> id="qualifications-table" caption={i18n.t(&OWN)}

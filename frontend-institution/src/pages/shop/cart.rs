@@ -12,7 +12,7 @@ use crate::app::Route;
 
 const TITLE: Text = Text::new("购物车", "Cart");
 const EMPTY: Text = Text::new(
-    "购物车是空的：在左侧选择课程和席位数。",
+    "购物车是空的：请在课程列表中选择课程和席位数。",
     "The cart is empty: pick courses and seats from the list.",
 );
 const SEATS: Text = Text::new("席位", "Seats");

@@ -1,6 +1,8 @@
 //! `/institution/vouchers`: 电子凭证 (T-7.2.5e) — the PDFs issued for the institution's paid
 //! orders and approved classes, with the code anyone can verify; each downloads
-//! (`#voucher-file-<id>`).
+//! (`#voucher-file-<id>`). The voucher's stored title ("开班凭证 Class approval voucher", both
+//! languages at once, as printed on the PDF) is left out: the kind column says the same in the
+//! language shown.
 
 use std::rc::Rc;
 
@@ -13,7 +15,6 @@ use yew::prelude::*;
 pub const TITLE: Text = Text::new("电子凭证", "Vouchers");
 const KIND: Text = Text::new("凭证类型", "Kind");
 const SUBJECT: Text = Text::new("订单号 / 班级编号", "Order / class number");
-const VOUCHER_TITLE: Text = Text::new("标题", "Title");
 const CODE: Text = Text::new("验证码", "Verification code");
 const ISSUED: Text = Text::new("签发时间", "Issued");
 const DOWNLOAD: Text = Text::new("下载 PDF", "Download PDF");
@@ -32,7 +33,6 @@ pub fn Vouchers() -> Html {
             i18n.t(&SUBJECT),
             |v: &Voucher| html! { <code>{ &v.subject_no }</code> },
         ),
-        Column::new(i18n.t(&VOUCHER_TITLE), |v: &Voucher| html! { &v.title }),
         Column::new(
             i18n.t(&CODE),
             |v: &Voucher| html! { <code class="zp-break">{ &v.code }</code> },

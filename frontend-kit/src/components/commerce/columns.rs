@@ -3,7 +3,7 @@
 use shared_types::commerce::{Invoice, Order};
 use yew::prelude::*;
 
-use crate::components::{Column, format_time, status_label};
+use crate::components::{Column, format_time, or_dash, status_label};
 use crate::format::price;
 use crate::i18n::{I18n, Text};
 
@@ -67,7 +67,7 @@ pub fn order_columns(i18n: &I18n, with_institution: bool) -> Vec<Column<Order>> 
             html! { <span class="zp-nowrap">{ format_time(&o.created_at) }</span> }
         }),
         Column::new(i18n.t(&PAID), |o: &Order| {
-            html! { <span class="zp-nowrap">{ o.paid_at.as_ref().map(format_time).unwrap_or_default() }</span> }
+            html! { <span class="zp-nowrap">{ or_dash(o.paid_at.as_ref().map(format_time).unwrap_or_default()) }</span> }
         }),
     ];
     institution_first(i18n, columns, with_institution, |o| &o.institution_name)
@@ -94,13 +94,13 @@ pub fn invoice_columns(i18n: &I18n, with_institution: bool) -> Vec<Column<Invoic
             status_label(&i1, v.status)
         }),
         Column::new(i18n.t(&INVOICE_NO), |v: &Invoice| {
-            html! { v.invoice_no.clone().unwrap_or_default() }
+            or_dash(v.invoice_no.clone().unwrap_or_default())
         }),
         Column::new(i18n.t(&REQUESTED), |v: &Invoice| {
             html! { <span class="zp-nowrap">{ format_time(&v.requested_at) }</span> }
         }),
         Column::new(i18n.t(&NOTE), |v: &Invoice| {
-            html! { <span class="zp-prewrap">{ &v.reject_reason }</span> }
+            html! { <span class="zp-prewrap">{ or_dash(v.reject_reason.clone()) }</span> }
         }),
     ];
     institution_first(i18n, columns, with_institution, |v| &v.institution_name)

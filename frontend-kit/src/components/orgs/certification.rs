@@ -7,7 +7,9 @@ use std::rc::Rc;
 use shared_types::orgs::Certification;
 use yew::prelude::*;
 
-use crate::components::{Column, DataTable, Facts, MediaLink, fact, format_time, status_label};
+use crate::components::{
+    Column, DataTable, Facts, MediaLink, fact, format_time, or_dash, status_label,
+};
 use crate::i18n::{Text, texts, use_i18n};
 
 const VERSION: Text = Text::new("版本", "Version");
@@ -106,10 +108,10 @@ pub fn CertificationHistory(props: &CertificationHistoryProps) -> Html {
             html! { i2.fmt(&BY_AT, &[&c.submitted_by_name, &format_time(&c.submitted_at)]) }
         }),
         Column::new(i18n.t(&REVIEWED), |c: &Certification| {
-            html! { c.reviewed_at.as_ref().map(format_time).unwrap_or_default() }
+            or_dash(c.reviewed_at.as_ref().map(format_time).unwrap_or_default())
         }),
         Column::new(i18n.t(&NOTE), |c: &Certification| {
-            html! { <span class="zp-prewrap">{ &c.review_note }</span> }
+            html! { <span class="zp-prewrap">{ or_dash(c.review_note.clone()) }</span> }
         }),
         Column::new(i18n.t(&texts::ACTIONS), {
             let shown = shown.clone();

@@ -94,10 +94,7 @@ pub fn DepartmentDialog(props: &DepartmentDialogProps) -> Html {
             <TextField id="department-name" label={i18n.t(&NAME)} required=true maxlength="50"
                 value={(*name).clone()} oninput={bind(&name)} error={submit.field_error(&i18n, "name", name_error)} />
             <SelectField id="department-parent" label={i18n.t(&PARENT)} {options} value={(*parent).clone()}
-                onchange={bind(&parent)} />
-            if let Some(message) = submit.field_error(&i18n, "parent_id", None) {
-                <p class="zp-badge-off" role="alert">{ message }</p>
-            }
+                onchange={bind(&parent)} error={submit.field_error(&i18n, "parent_id", None)} />
             <TextField id="department-leader" label={i18n.t(&LEADER)} maxlength="50"
                 value={(*leader).clone()} oninput={bind(&leader)} error={submit.field_error(&i18n, "leader", None)} />
             <TextField id="department-phone" label={i18n.t(&PHONE)} input_type="tel" maxlength="20"

@@ -4,7 +4,7 @@
 use shared_types::orgs::{Qualification, QualificationEvent};
 use yew::prelude::*;
 
-use crate::components::{Column, MediaLink, format_time, status_label};
+use crate::components::{Column, MediaLink, format_time, or_dash, status_label};
 use crate::i18n::{I18n, Labelled, Text};
 
 const INSTITUTION: Text = Text::new("机构", "Institution");
@@ -38,9 +38,12 @@ pub fn qualification_columns(i18n: &I18n, with_institution: bool) -> Vec<Column<
             status_label(&i2, q.status)
         }),
         Column::new(i18n.t(&NOTE), |q: &Qualification| {
-            html! { <span class="zp-prewrap">{ &q.note }</span> }
+            html! { <span class="zp-prewrap">{ or_dash(q.note.clone()) }</span> }
         }),
         Column::new(i18n.t(&EVIDENCE), move |q: &Qualification| {
+            if q.evidence_media_ids.is_empty() {
+                return or_dash("");
+            }
             html! {
                 <ul class="zp-file-list">
                     { for q.evidence_media_ids.iter().enumerate().map(|(n, media_id)| html! {
@@ -53,7 +56,7 @@ pub fn qualification_columns(i18n: &I18n, with_institution: bool) -> Vec<Column<
             html! { <span class="zp-nowrap">{ format_time(&q.applied_at) }</span> }
         }),
         Column::new(i18n.t(&REVIEW_NOTE), |q: &Qualification| {
-            html! { <span class="zp-prewrap">{ &q.review_note }</span> }
+            html! { <span class="zp-prewrap">{ or_dash(q.review_note.clone()) }</span> }
         }),
     ];
     if with_institution {
@@ -88,7 +91,7 @@ pub fn qualification_event_columns(
             |e: &QualificationEvent| html! { &e.actor_name },
         ),
         Column::new(i18n.t(&EVENT_NOTE), |e: &QualificationEvent| {
-            html! { <span class="zp-prewrap">{ &e.note }</span> }
+            html! { <span class="zp-prewrap">{ or_dash(e.note.clone()) }</span> }
         }),
     ];
     if with_institution {

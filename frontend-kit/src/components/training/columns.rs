@@ -9,8 +9,7 @@ use yew_nested_router::prelude::Target;
 
 use super::policy::policy_summary;
 use crate::components::label::Toned;
-use crate::components::{Column, format_time, status_label};
-use crate::dates::date_range;
+use crate::components::{Column, format_time, or_dash, status_label};
 use crate::format::study_hours;
 use crate::i18n::{I18n, Labelled, Text, texts};
 
@@ -24,7 +23,7 @@ const POLICY: Text = Text::new("培训政策", "Policy");
 const STATUS: Text = Text::new("状态", "Status");
 const CLASSES: Text = Text::new("已开班级", "Classes");
 const MODE: Text = Text::new("培训方式", "Mode");
-const TRAINEES: Text = Text::new("学员 / 容量", "Trainees / capacity");
+const TRAINEES: Text = Text::new("学员/容量", "Trainees / capacity");
 const SUBMITTED: Text = Text::new("申请时间", "Submitted");
 const NAME: Text = Text::new("姓名", "Name");
 const ID_CARD: Text = Text::new("身份证号", "ID card");
@@ -53,6 +52,15 @@ fn status_and_start(i18n: &I18n, status: impl Toned, started: bool) -> Html {
     }
 }
 
+/// `2026-12-01 ~ 2027-12-31`, free to break after the tilde only: a squeezed column then takes
+/// two lines instead of pushing the names beside it into four.
+fn period_cell(from: chrono::NaiveDate, to: chrono::NaiveDate) -> Html {
+    html! {
+        // One element: in a row stacked at phone width each child of a cell takes its own line.
+        <span><span class="zp-nowrap">{ format!("{from} ~") }</span>{ " " }<span class="zp-nowrap">{ to.to_string() }</span></span>
+    }
+}
+
 fn type_label(i18n: &I18n) -> impl Fn(shared_types::catalog::TrainingType) -> Html + use<> {
     let i18n = i18n.clone();
     move |t| html! { i18n.t(&t.text()) }
@@ -75,7 +83,7 @@ pub fn project_columns(i18n: &I18n) -> Vec<Column<Project>> {
             move |p: &Project| t(p.training_type),
         ),
         Column::new(i18n.t(&PERIOD), |p: &Project| {
-            html! { <span class="zp-nowrap">{ date_range(p.starts_on, p.ends_on) }</span> }
+            period_cell(p.starts_on, p.ends_on)
         }),
         Column::new(
             i18n.t(&POLICY),
@@ -123,7 +131,7 @@ pub fn class_columns<R: ClassRoute>(
             move |c: &ClassSummary| html! { i1.t(&c.mode.text()) },
         ),
         Column::new(i18n.t(&PERIOD), |c: &ClassSummary| {
-            html! { <span class="zp-nowrap">{ date_range(c.starts_on, c.ends_on) }</span> }
+            period_cell(c.starts_on, c.ends_on)
         }),
         Column::new(i18n.t(&TRAINEES), |c: &ClassSummary| {
             html! { format!("{} / {}", c.trainee_count, c.capacity) }
@@ -132,7 +140,7 @@ pub fn class_columns<R: ClassRoute>(
             status_label(&i2, c.status)
         }),
         Column::new(i18n.t(&SUBMITTED), |c: &ClassSummary| {
-            html! { <span class="zp-nowrap">{ c.submitted_at.as_ref().map(format_time).unwrap_or_default() }</span> }
+            html! { <span class="zp-nowrap">{ or_dash(c.submitted_at.as_ref().map(format_time).unwrap_or_default()) }</span> }
         }),
     ];
     if with_institution {
@@ -152,20 +160,20 @@ pub fn class_columns<R: ClassRoute>(
 pub fn trainee_columns(i18n: &I18n) -> Vec<Column<ClassTrainee>> {
     let (i1, i2, i3) = (i18n.clone(), i18n.clone(), i18n.clone());
     let named = |r: &Option<shared_types::training::NamedRef>| {
-        html! { r.as_ref().map(|r| r.name.clone()).unwrap_or_default() }
+        or_dash(r.as_ref().map(|r| r.name.clone()).unwrap_or_default())
     };
     vec![
         Column::new(
             i18n.t(&NAME),
-            |t: &ClassTrainee| html! { <strong>{ &t.name }</strong> },
+            |t: &ClassTrainee| html! { <strong class="zp-nowrap">{ &t.name }</strong> },
         ),
         Column::new(
             i18n.t(&ID_CARD),
-            |t: &ClassTrainee| html! { <code>{ &t.id_card_masked }</code> },
+            |t: &ClassTrainee| html! { <code class="zp-nowrap">{ &t.id_card_masked }</code> },
         ),
         Column::new(
             i18n.t(&texts::PHONE),
-            |t: &ClassTrainee| html! { &t.phone_masked },
+            |t: &ClassTrainee| html! { <span class="zp-nowrap">{ &t.phone_masked }</span> },
         ),
         Column::new(i18n.t(&TRAINEE_TYPE), move |t: &ClassTrainee| {
             named(&t.trainee_type)
@@ -227,7 +235,7 @@ pub fn class_event_columns(i18n: &I18n) -> Vec<Column<ClassEvent>> {
         ),
         Column::new(i18n.t(&ACTOR), |e: &ClassEvent| html! { &e.actor_name }),
         Column::new(i18n.t(&NOTE), |e: &ClassEvent| {
-            html! { <span class="zp-prewrap">{ &e.note }</span> }
+            html! { <span class="zp-prewrap">{ or_dash(e.note.clone()) }</span> }
         }),
     ]
 }

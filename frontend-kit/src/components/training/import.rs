@@ -67,14 +67,17 @@ fn problem(i18n: &I18n, p: &RowProblem) -> Html {
 fn columns(i18n: &I18n) -> Vec<Column<ImportRow>> {
     let i1 = i18n.clone();
     let text = |get: fn(&ImportRow) -> &str| move |r: &ImportRow| html! { get(r).to_owned() };
+    let one_line = |get: fn(&ImportRow) -> &str| move |r: &ImportRow| html! { <span class="zp-nowrap">{ get(r).to_owned() }</span> };
     vec![
         Column::new(i18n.t(&LINE), |r: &ImportRow| html! { r.line.to_string() }),
-        Column::new(i18n.t(&NAME), text(|r| &r.name)),
+        // Names and numbers stay on one line (the box scrolls) so a row is easy to check
+        // against the file.
+        Column::new(i18n.t(&NAME), one_line(|r| &r.name)),
         Column::new(
             i18n.t(&ID_CARD),
-            |r: &ImportRow| html! { <code>{ &r.id_card_no }</code> },
+            |r: &ImportRow| html! { <code class="zp-nowrap">{ &r.id_card_no }</code> },
         ),
-        Column::new(i18n.t(&PHONE), text(|r| &r.phone)),
+        Column::new(i18n.t(&PHONE), one_line(|r| &r.phone)),
         Column::new(i18n.t(&TRAINEE_TYPE), text(|r| &r.trainee_type)),
         Column::new(i18n.t(&ENTERPRISE), text(|r| &r.enterprise)),
         Column::new(i18n.t(&EDUCATION), text(|r| &r.education)),
@@ -131,9 +134,7 @@ pub fn ImportPreviewView(props: &ImportPreviewViewProps) -> Html {
                 </ul>
             }
             <h3 class="pf-v6-c-title pf-m-md zp-subhead">{ i18n.t(&ROWS) }</h3>
-            <div class="zp-scroll">
-                <DataTable<ImportRow> id="import-rows" caption={i18n.t(&ROWS)} columns={columns(&i18n)} {rows} {row_class} />
-            </div>
+            <DataTable<ImportRow> id="import-rows" caption={i18n.t(&ROWS)} columns={columns(&i18n)} {rows} {row_class} />
             <Pager {page} {per_page} total={i64::try_from(sorted.len()).unwrap_or(i64::MAX)} onchange={on_page} />
         </div>
     }

@@ -60,7 +60,7 @@ pub fn ClassPage(props: &ClassPageProps) -> Html {
                 }
             </PageTitle>
             <h2 class="pf-v6-c-title pf-m-xl" id="class-name">
-                { &class.summary.name }{ " " }<code class="zp-muted">{ &class.summary.class_no }</code>
+                { &class.summary.name }{ " " }<code class="zp-muted zp-nowrap">{ &class.summary.class_no }</code>
             </h2>
             <ClassTabs class={class.clone()} changes={*changes} trainee_actions={records_column(&i18n)} />
             if *reviewing {

@@ -95,7 +95,7 @@ pub fn InstitutionPage(props: &InstitutionPageProps) -> Html {
                     </button>
                 }
             </PageTitle>
-            <h2 class="pf-v6-c-title pf-m-xl" id="institution-name">{ &inst.name }</h2>
+            <h2 class="pf-v6-c-title pf-m-xl zp-course-heading" id="institution-name">{ &inst.name }</h2>
             <div class="zp-cards">
                 <SectionCard id="institution-facts" title={i18n.t(&FACTS)}>
                     <Facts>

@@ -4,7 +4,7 @@
 
 mod detail;
 
-use frontend_kit::components::format_time;
+use frontend_kit::components::{format_time, or_dash};
 use frontend_kit::pages::PageTitle;
 use frontend_kit::prelude::*;
 use shared_types::orgs::{InstitutionQuery, InstitutionStatus, InstitutionSummary};
@@ -68,10 +68,16 @@ pub fn Institutions() -> Html {
             |s: &InstitutionSummary| html! { &s.contact_name },
         ),
         Column::new(i18n.t(&QUALIFIED), move |s: &InstitutionSummary| {
-            html! { s.qualified_types.iter().map(|t| i2.t(&t.text())).collect::<Vec<_>>().join("、") }
+            or_dash(
+                s.qualified_types
+                    .iter()
+                    .map(|t| i2.t(&t.text()))
+                    .collect::<Vec<_>>()
+                    .join("、"),
+            )
         }),
         Column::new(i18n.t(&SUBMITTED), |s: &InstitutionSummary| {
-            html! { <span class="zp-nowrap">{ s.submitted_at.as_ref().map(format_time).unwrap_or_default() }</span> }
+            html! { <span class="zp-nowrap">{ or_dash(s.submitted_at.as_ref().map(format_time).unwrap_or_default()) }</span> }
         }),
         Column::new(i18n.t(&REGISTERED), |s: &InstitutionSummary| {
             html! { <span class="zp-nowrap">{ format_time(&s.created_at) }</span> }
