@@ -209,6 +209,10 @@ pub fn SessionReplaced(props: &SessionReplacedProps) -> Html {
                     <div class="pf-v6-c-empty-state__body">
                         <p lang="en-US" class="zp-notice-en">{ texts::SESSION_REPLACED_TITLE.en }</p>
                         <p>{ i18n.t(&texts::SESSION_REPLACED_BODY) }</p>
+                        // The study player went with the app: say that its study stopped too.
+                        if crate::learning::studied_lately() {
+                            <p id="player-message" data-reason="session_replaced" class="zp-warn-text">{ i18n.t(&texts::STUDY_MOVED) }</p>
+                        }
                     </div>
                     <div class="pf-v6-c-empty-state__footer">
                         <button id="back-to-login" type="button" class="pf-v6-c-button pf-m-primary" {onclick}>

@@ -54,6 +54,10 @@ pub const SESSION_REPLACED_BODY: Text = Text::new(
     "For your security an account can be signed in on one device at a time. If this was not you, sign in again and change your password at once.",
 );
 pub const BACK_TO_LOGIN: Text = Text::new("返回登录", "Back to sign-in");
+pub const STUDY_MOVED: Text = Text::new(
+    "本页的学习已停止：已在其他页面或设备开始学习，不再计时。",
+    "Study on this page has stopped: it started on another page or device and no longer counts here.",
+);
 
 pub const WRONG_SIDE_TITLE: Text =
     Text::new("此账号不属于本端", "This account belongs to another app");

@@ -93,6 +93,15 @@ pub fn is_retryable(err: &ApiError) -> bool {
     )
 }
 
+/// When the next regular heartbeat goes, ms: one interval, give or take 300 ms (`random` in
+/// 0..1) — a person's player is not a metronome, and the server's cadence check should not take
+/// it for one on a fast network.
+pub fn beat_delay_ms(interval_seconds: u32, random: f64) -> u32 {
+    let base = interval_seconds.max(1) * 1000;
+    let jitter = (random.clamp(0.0, 1.0) * 600.0) as u32;
+    base.saturating_sub(300) + jitter
+}
+
 /// How long to wait before retry number `attempt` (1-based): 1 s, 2 s, 4 s… never longer than
 /// half a heartbeat interval, so a recovered connection still beats within the server's window.
 pub fn retry_delay_ms(attempt: u32, interval_seconds: u32) -> u32 {
@@ -199,6 +208,14 @@ mod tests {
         assert!(is_retryable(&err(ErrorCode::Unknown)));
         assert!(!is_retryable(&err(ErrorCode::NotFound)));
         assert!(!is_retryable(&err(ErrorCode::InvalidField)));
+    }
+
+    #[test]
+    fn regular_beats_stay_within_300_ms_of_the_interval() {
+        assert_eq!(beat_delay_ms(10, 0.0), 9_700);
+        assert_eq!(beat_delay_ms(10, 1.0), 10_300);
+        assert_eq!(beat_delay_ms(5, 0.5), 5_000);
+        assert_eq!(beat_delay_ms(0, 2.0), 1_300);
     }
 
     #[test]

@@ -22,7 +22,7 @@ use web_sys::HtmlMediaElement;
 use yew::prelude::*;
 
 use super::view::{PauseReason, StudyAction, StudyView};
-use crate::learning::chain::{BeatChain, Report, is_retryable, retry_delay_ms};
+use crate::learning::chain::{BeatChain, Report, beat_delay_ms, is_retryable, retry_delay_ms};
 use crate::learning::dom::{Listener, mono_ms, page_focused, page_visible};
 use crate::learning::signals;
 use crate::learning::tabs::TabPresence;
@@ -283,7 +283,7 @@ fn start(shared: &Shared, session: PlaySession) {
 fn schedule(shared: &Shared) {
     let w = weak(shared);
     let mut e = shared.borrow_mut();
-    let ms = e.interval_ms();
+    let ms = beat_delay_ms(e.interval_ms() / 1000, js_sys::Math::random());
     e.timer = Some(Timeout::new(ms, move || {
         if let Some(s) = w.upgrade() {
             beat(&s, None);
@@ -363,6 +363,7 @@ fn finished(shared: &Shared, id: Uuid, outcome: Result<HeartbeatAnswer, ApiError
             if let Some(chain) = e.chain.as_mut() {
                 chain.answered(&answer);
             }
+            crate::learning::note_studying();
             if !e.leaving {
                 e.on_answer(answer);
             }

@@ -1,5 +1,5 @@
 //! `/learner/`: the learner's home page — who they are, and the way to their learning tasks
-//! (`#go-tasks`) and classes (`#go-classes`).
+//! (`#go-tasks`), study hours (`#go-hours`) and classes (`#go-classes`).
 
 use frontend_kit::pages::HomeSummary;
 use frontend_kit::prelude::*;
@@ -10,6 +10,7 @@ use crate::app::Route;
 
 const MY_TASKS: Text = Text::new("我的学习任务", "My learning tasks");
 const MY_CLASSES: Text = Text::new("我的班级", "My classes");
+const MY_HOURS: Text = Text::new("我的学时", "My study hours");
 
 #[component]
 pub fn Home() -> Html {
@@ -20,6 +21,9 @@ pub fn Home() -> Html {
                 <Link<Route> id="go-tasks" to={Route::Tasks} class="pf-v6-c-button pf-m-primary">
                     <span class="pf-v6-c-button__icon pf-m-start"><i class="fas fa-tasks" aria-hidden="true"></i></span>
                     <span class="pf-v6-c-button__text">{ i18n.t(&MY_TASKS) }</span>
+                </Link<Route>>
+                <Link<Route> id="go-hours" to={Route::Hours} class="pf-v6-c-button pf-m-secondary">
+                    <span class="pf-v6-c-button__text">{ i18n.t(&MY_HOURS) }</span>
                 </Link<Route>>
                 <Link<Route> id="go-classes" to={Route::Classes} class="pf-v6-c-button pf-m-secondary">
                     <span class="pf-v6-c-button__text">{ i18n.t(&MY_CLASSES) }</span>

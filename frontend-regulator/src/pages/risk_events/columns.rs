@@ -28,7 +28,7 @@ fn learner_cell(i18n: &I18n, e: &RiskEvent, pick: &Callback<Option<(Uuid, String
     let picked = Some((e.user_id, e.user_name.clone()));
     let onclick = pick.reform(move |_: MouseEvent| picked.clone());
     html! {
-        <>
+        <div>
             <strong>{ &e.user_name }</strong>
             <br />
             <Link<Route> to={Route::StudyRecords { user_id: e.user_id }} class="risk-learner-records">{ i18n.t(&RECORDS) }</Link<Route>>
@@ -36,26 +36,26 @@ fn learner_cell(i18n: &I18n, e: &RiskEvent, pick: &Callback<Option<(Uuid, String
             <button type="button" class="pf-v6-c-button pf-m-link pf-m-inline risk-filter-learner" {onclick}>
                 <span class="pf-v6-c-button__text">{ i18n.t(&ONLY_THIS) }</span>
             </button>
-        </>
+        </div>
     }
 }
 
 fn evidence_cell(i18n: &I18n, e: &RiskEvent) -> Html {
     html! {
-        <>
+        <div>
             <dl class="zp-evidence">
                 { for e.evidence.iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v }</dd></> }) }
             </dl>
             if let Some(session) = e.play_session_id {
                 <Link<Route> to={Route::PlaySession { id: session }} class="risk-session">{ i18n.t(&HEARTBEATS) }</Link<Route>>
             }
-        </>
+        </div>
     }
 }
 
 fn status_cell(i18n: &I18n, e: &RiskEvent) -> Html {
     html! {
-        <>
+        <div>
             { status_label(i18n, e.status) }
             if let (Some(by), Some(at)) = (&e.decided_by_name, &e.decided_at) {
                 <br /><span class="zp-muted">{ i18n.fmt(&DECIDED, &[by, &format_time(at)]) }</span>
@@ -66,7 +66,7 @@ fn status_cell(i18n: &I18n, e: &RiskEvent) -> Html {
             if e.voided_seconds > 0.0 {
                 <br /><span class="zp-warn-text">{ i18n.fmt(&VOIDED, &[&format!("{:.0}", e.voided_seconds)]) }</span>
             }
-        </>
+        </div>
     }
 }
 

@@ -62,10 +62,10 @@ fn columns(i18n: &I18n) -> Vec<Column<HeartbeatRecord>> {
                 Tone::Grey
             };
             html! {
-                <>
+                <div>
                     <Label text={i2.t(&h.decision.text())} {tone} />{ " " }
                     <code class="zp-muted">{ h.decision.code() }</code>
-                </>
+                </div>
             }
         }),
         Column::new(i18n.t(&CREDITED), move |h: &HeartbeatRecord| {

@@ -52,12 +52,12 @@ fn columns(i18n: &I18n) -> Vec<Column<PlaySessionRecord>> {
         Column::new(i18n.t(&CLOSED), move |r: &PlaySessionRecord| {
             match (&r.closed_at, r.close_reason) {
                 (Some(at), reason) => html! {
-                    <>
+                    <div>
                         { format_time(at) }
                         if let Some(reason) = reason {
                             <br /><span class="zp-muted">{ i1.t(&reason.text()) }</span>
                         }
-                    </>
+                    </div>
                 },
                 (None, _) => html! { <Label text={i1.t(&OPEN_NOW)} tone={Tone::Blue} /> },
             }
@@ -72,10 +72,10 @@ fn columns(i18n: &I18n) -> Vec<Column<PlaySessionRecord>> {
         ),
         Column::new(i18n.t(&DEVICE), |r: &PlaySessionRecord| {
             html! {
-                <>
+                <div>
                     <code class="zp-break">{ &r.device_id }</code>
                     <br /><span class="zp-muted zp-break zp-clamp" title={r.user_agent.clone()}>{ &r.user_agent }</span>
-                </>
+                </div>
             }
         }),
         Column::new(i18n.t(&CREDITED), move |r: &PlaySessionRecord| {
