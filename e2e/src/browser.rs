@@ -244,6 +244,41 @@ impl Browser {
             .await
     }
 
+    /// [`Self::wait_text`] for an attribute (`data-decision`, say).
+    pub async fn wait_attr(
+        &self,
+        css: &str,
+        attr: &'static str,
+        timeout: Duration,
+        ok: impl Fn(&str) -> bool,
+    ) -> Result<String> {
+        self.wait_reading(css, Reading::Attr(attr), timeout, None, ok)
+            .await
+    }
+
+    /// Runs `script` in the page (a function body: `return …`); its result.
+    pub async fn js(&self, script: &str) -> Result<Value> {
+        self.client
+            .execute(script, Vec::new())
+            .await
+            .with_context(|| format!("[{}] running `{script}`", self.name))
+    }
+
+    /// Switches to a new tab for `away`, as a learner looking at something else would, then
+    /// closes it and comes back.
+    pub async fn away_for(&self, away: Duration) -> Result<()> {
+        let here = self.client.window().await?;
+        let tab = self.client.new_window(true).await?;
+        self.client.switch_to_window(tab.handle).await?;
+        self.client.goto("about:blank").await?;
+        tokio::time::sleep(away).await;
+        self.client.close_window().await?;
+        self.client
+            .switch_to_window(here)
+            .await
+            .with_context(|| format!("[{}] coming back to the first tab", self.name))
+    }
+
     async fn wait_reading(
         &self,
         css: &str,
@@ -393,6 +428,7 @@ enum Reading {
     Text,
     /// A form field's current `value` property (not the attribute it started with).
     Value,
+    Attr(&'static str),
 }
 
 impl Reading {
@@ -400,6 +436,7 @@ impl Reading {
         match self {
             Reading::Text => el.text().await.map(Some),
             Reading::Value => el.prop("value").await,
+            Reading::Attr(name) => el.attr(name).await,
         }
     }
 
@@ -407,6 +444,7 @@ impl Reading {
         match self {
             Reading::Text => "text",
             Reading::Value => "value",
+            Reading::Attr(name) => name,
         }
     }
 }

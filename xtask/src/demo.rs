@@ -1,4 +1,4 @@
-//! The demo course's media, generated with ffmpeg into `var/demo/` when missing: a 30 s 640x360
+//! The demo course's media, generated with ffmpeg into `var/demo/` when missing: a 90 s 640x360
 //! H.264/AAC test pattern (with a Chinese title when a CJK font is installed) its
 //! Simplified-Chinese WebVTT subtitles and a blank licence scan. `cargo xtask dev` hands the folder to the server as
 //! `ZHIPEI_DEMO_MEDIA_DIR`, whose demo seed imports them.
@@ -13,7 +13,8 @@ pub const VIDEO: &str = "demo-course.mp4";
 pub const SUBTITLES: &str = "demo-course.zh-CN.vtt";
 /// A stand-in for the copyright licence scan every submitted course carries (Z-III.2).
 pub const LICENCE: &str = "demo-licence.png";
-const SECONDS: u32 = 30;
+/// Long enough that a learner reaches a one-minute daily cap on it (the learning e2e journey).
+const SECONDS: u32 = 90;
 
 const VTT: &str = "WEBVTT
 
@@ -53,12 +54,30 @@ pub fn media() -> Result<PathBuf> {
         write_then_rename(&licence, make_licence)?;
     }
     let video = dir.join(VIDEO);
-    if video.exists() {
+    if video.exists() && seconds_of(&video).is_some_and(|s| (s - f64::from(SECONDS)).abs() < 1.0) {
         println!("{}: present", video.display());
     } else {
         write_then_rename(&video, make_video)?;
     }
     Ok(dir)
+}
+
+/// The length of a media file by ffprobe (an older checkout's demo video may be shorter).
+fn seconds_of(file: &Path) -> Option<f64> {
+    output(
+        cmd("ffprobe")
+            .args([
+                "-v",
+                "error",
+                "-show_entries",
+                "format=duration",
+                "-of",
+                "csv=p=0",
+            ])
+            .arg(file),
+    )
+    .ok()
+    .and_then(|s| s.trim().parse().ok())
 }
 
 /// Writes through a temporary name so an interrupted run leaves no half file behind.
@@ -137,7 +156,7 @@ mod tests {
         let mut sorted = cues.clone();
         sorted.sort();
         assert_eq!(sorted, cues);
-        let video_end = format!("00:00:{SECONDS}.000");
+        let video_end = format!("00:{:02}:{:02}.000", SECONDS / 60, SECONDS % 60);
         let ends = cues.iter().filter_map(|c| c.split(" --> ").nth(1));
         assert!(ends.into_iter().all(|end| end <= video_end.as_str()));
     }

@@ -8,8 +8,8 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use e2e::{Backend, Browser, Config, UI_TIMEOUT};
 
-/// Transcoding the 30 s demo video on a busy 2-core machine.
-const TRANSCODE_TIMEOUT: Duration = Duration::from_secs(150);
+/// Transcoding the 90 s demo video on a busy 2-core machine.
+const TRANSCODE_TIMEOUT: Duration = Duration::from_secs(240);
 
 /// The course the journeys pass along.
 pub struct Course {

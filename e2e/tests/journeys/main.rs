@@ -1,4 +1,4 @@
-//! The browser journeys of issues 2, 3 and 4, against one stack started for this run: a fresh database,
+//! The browser journeys of issues 2 to 5, against one stack started for this run: a fresh database,
 //! the backend in dev mode (demo tenant seeded) serving the three SPAs, chromedriver and
 //! headless Chromium. One stack for all journeys keeps the run light on a 2-core machine;
 //! every journey still runs, and all failures are reported together.
@@ -9,6 +9,7 @@ use anyhow::{Result, bail};
 use e2e::{Backend, Browser, Config, Driver, Journeys, TestDb, UI_TIMEOUT, fresh_phone};
 
 mod courses;
+mod learning;
 mod training;
 
 /// A trainee registered through the learner app in this run.
@@ -199,6 +200,45 @@ async fn browser_journeys() -> Result<()> {
         }
         None => journeys.fail(sees, "not run: no task was published"),
     }
+
+    // (7) Issue 5: the demo trainee studies the demo video (last: it changes the site's study
+    // settings).
+    learning::study_settings(&backend, &cfg.demo_password).await?;
+    let pc = driver.browser("learning-pc").await?;
+    let first = "a trainee plays, pauses when the tab is hidden, cannot skip ahead and resumes";
+    let played = journeys
+        .run(
+            first,
+            &backend,
+            &[&pc],
+            learning::trainee_plays_pauses_when_hidden_cannot_skip_and_resumes(
+                &backend,
+                &pc,
+                &cfg.demo_password,
+            ),
+        )
+        .await;
+    let second = "a second browser takes the study over and the daily cap stops crediting";
+    if played {
+        let phone = driver.browser("learning-phone").await?;
+        journeys
+            .run(
+                second,
+                &backend,
+                &[&pc, &phone],
+                learning::a_second_browser_takes_over_and_the_cap_stops_crediting(
+                    &backend,
+                    &pc,
+                    &phone,
+                    &cfg.demo_password,
+                ),
+            )
+            .await;
+        phone.close().await;
+    } else {
+        journeys.fail(second, "not run: the trainee could not play");
+    }
+    pc.close().await;
 
     journeys.finish()
 }
