@@ -19,13 +19,14 @@ use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
 use rand::Rng;
-use shared_types::learning::{ClientSignals, Heartbeat, HeartbeatAnswer, PlaySession};
-use sqlx::PgConnection;
+use shared_types::learning::{ClientSignals, Decision, Heartbeat, HeartbeatAnswer, PlaySession};
+use sqlx::{Connection, PgConnection};
 use uuid::Uuid;
 
 /// The simulated video: long enough that nobody finishes it during the run.
 const VIDEO_SECONDS: i32 = 7200;
 const OPEN_CONCURRENCY: usize = 32;
+const MAX_IN_FLIGHT: usize = 4096;
 const WARM_UP: Duration = Duration::from_secs(25);
 
 fn env_number(name: &str, default: u64) -> u64 {
@@ -212,6 +213,9 @@ struct Shared {
     stop: AtomicBool,
     retries: AtomicU64,
     tally: Mutex<Tally>,
+    /// Requests in flight at most: past saturation heartbeats wait (and their latency shows it)
+    /// instead of opening sockets until the process runs out of files.
+    in_flight: tokio::sync::Semaphore,
 }
 
 /// One learner playing: a heartbeat every interval (±5 %), the position moving with the time.
@@ -243,7 +247,9 @@ async fn play(shared: Arc<Shared>, learner: Learner, session: PlaySession) {
             signals: ClientSignals::default(),
         };
         let answer = loop {
+            // Timed from when the heartbeat is due, so waiting for a free connection counts.
             let sent = Instant::now();
+            let _slot = shared.in_flight.acquire().await.unwrap();
             let response = shared
                 .http
                 .post(&url)
@@ -275,6 +281,10 @@ async fn play(shared: Arc<Shared>, learner: Learner, session: PlaySession) {
             return;
         }
         token = answer.next_token;
+        // As the player does: what ran ahead of the counted part (a lost stretch) is replayed.
+        if matches!(answer.decision, Decision::SeekAhead | Decision::Gap) {
+            position = answer.furthest_position;
+        }
         let jitter = rand::thread_rng().gen_range(0.95..1.05);
         next += shared.interval.mul_f64(jitter);
     }
@@ -347,14 +357,18 @@ async fn main() {
     .fetch_one(&mut conn)
     .await
     .unwrap();
+    // Only a superuser may read where the cluster lives (its postmaster's pid is there).
+    let admin = std::env::var("ZHIPEI_TEST_PG_URL").unwrap();
+    let mut superuser = PgConnection::connect(&admin).await.unwrap();
     let data_dir: String = sqlx::query_scalar("select current_setting('data_directory')")
-        .fetch_one(&mut conn)
+        .fetch_one(&mut superuser)
         .await
-        .unwrap_or_default();
+        .unwrap();
+    drop(superuser);
     let postmaster: u32 = std::fs::read_to_string(format!("{data_dir}/postmaster.pid"))
         .ok()
         .and_then(|s| s.lines().next().and_then(|l| l.trim().parse().ok()))
-        .unwrap_or(0);
+        .expect("the postmaster's pid");
     let interval: u64 = sqlx::query_scalar::<_, serde_json::Value>(
         "select settings from tenants where tenant_id = $1",
     )
@@ -416,6 +430,7 @@ async fn main() {
         stop: AtomicBool::new(false),
         retries: AtomicU64::new(0),
         tally: Mutex::new(Tally::default()),
+        in_flight: tokio::sync::Semaphore::new(MAX_IN_FLIGHT),
     });
     let players: Vec<_> = opened
         .into_iter()
