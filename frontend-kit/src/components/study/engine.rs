@@ -181,6 +181,19 @@ impl Engine {
         self.dispatch.dispatch(StudyAction::Ended(reason));
     }
 
+    /// The video ran ahead of what the server counted (heartbeats were lost while it played):
+    /// back to the end of what was counted, so the learner sees the stretch that was not.
+    fn back_to(&mut self, furthest: f64) {
+        if self.kind() != Some(CoursewareKind::Video) {
+            return;
+        }
+        if let Some(m) = self.media().filter(|m| m.current_time() > furthest + 1.0) {
+            self.watch.own_seek(furthest, mono_ms());
+            m.set_current_time(furthest);
+            self.dispatch.dispatch(StudyAction::Rewound(furthest));
+        }
+    }
+
     /// A seek the guard refused: say why.
     pub(super) fn refused(&self, limit: f64) {
         self.dispatch.dispatch(StudyAction::SeekRefused(limit));
@@ -188,7 +201,7 @@ impl Engine {
 
     fn on_answer(&mut self, answer: HeartbeatAnswer) {
         self.watch.reached(answer.furthest_position);
-        let decision = answer.decision;
+        let (decision, furthest) = (answer.decision, answer.furthest_position);
         let challenge = answer.challenge.clone();
         self.dispatch.dispatch(StudyAction::Answered(answer));
         match decision {
@@ -201,6 +214,7 @@ impl Engine {
                 return;
             }
             Decision::CapReached => self.pause_self(),
+            Decision::SeekAhead | Decision::Gap => self.back_to(furthest),
             _ => {}
         }
         if let Some(c) = challenge

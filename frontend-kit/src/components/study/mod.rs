@@ -117,10 +117,13 @@ fn use_study(courseware_id: Uuid, restart: Callback<()>) -> (UseReducerHandle<St
             }
         });
     }
-    // A refused seek's message goes after a while.
+    // A refused seek's or a rewind's message goes after a while.
     {
         let dispatch = view.dispatcher();
-        let seek_message = matches!(view.message, Some(Message::SeekRefused { .. }));
+        let seek_message = matches!(
+            view.message,
+            Some(Message::SeekRefused { .. } | Message::Rewound { .. })
+        );
         use_effect_with((seek_message, view.message), move |(shown, _)| {
             let timer = shown.then(|| {
                 gloo_timers::callback::Timeout::new(SEEK_MESSAGE_MS, move || {

@@ -1,5 +1,5 @@
 //! The lines around the study player: the message (`#player-message`: the session ended
-//! elsewhere, today's cap, a refused seek), why the page paused the video or that another tab
+//! elsewhere, today's cap, a refused seek, a rewind to what was counted), why the page paused the video or that another tab
 //! plays (`#player-notice`), and the status of the last heartbeat (`#player-status`).
 
 use yew::prelude::*;
@@ -25,6 +25,10 @@ const CAP: Text = Text::new(
 const SEEK_REFUSED: Text = Text::new(
     "不能跳过未学内容：最远可拖动到 {0}。",
     "You cannot skip what you have not studied: drag no further than {0}.",
+);
+const REWOUND: Text = Text::new(
+    "网络中断期间播放的部分未计入学时，已回到 {0} 继续。",
+    "What played while the connection was down was not counted: back to {0}.",
 );
 const HIDDEN: Text = Text::new("页面不可见，已暂停", "Page hidden: paused");
 const UNFOCUSED: Text = Text::new("窗口未在前台，已暂停", "Window not focused: paused");
@@ -55,6 +59,7 @@ pub(super) fn message(i18n: &I18n, view: &StudyView, minutes: u32, resume: &Call
             false,
         ),
         Message::SeekRefused { limit } => (i18n.fmt(&SEEK_REFUSED, &[&clock(limit)]), false),
+        Message::Rewound { to } => (i18n.fmt(&REWOUND, &[&clock(to)]), false),
     };
     let onclick = resume.reform(|_: MouseEvent| ());
     html! {

@@ -18,6 +18,11 @@ pub enum Message {
     SeekRefused {
         limit: f64,
     },
+    /// Time played while heartbeats did not get through (a network drop) was not counted: the
+    /// player went back to `to`, the end of what was.
+    Rewound {
+        to: f64,
+    },
 }
 
 impl Message {
@@ -28,6 +33,7 @@ impl Message {
             Message::Ended(_) => Decision::SessionClosed.as_str(),
             Message::CapReached => Decision::CapReached.as_str(),
             Message::SeekRefused { .. } => "seek_refused",
+            Message::Rewound { .. } => "rewound",
         }
     }
 
@@ -36,7 +42,7 @@ impl Message {
         match self {
             Message::Ended(_) => 3,
             Message::CapReached => 2,
-            Message::SeekRefused { .. } => 1,
+            Message::SeekRefused { .. } | Message::Rewound { .. } => 1,
         }
     }
 }
@@ -90,6 +96,8 @@ pub enum StudyAction {
     Answered(HeartbeatAnswer),
     Ended(Decision),
     SeekRefused(f64),
+    /// The player went back to what was counted (its position had run ahead of it).
+    Rewound(f64),
     /// The seek message has been read (it goes after a while).
     SeekSeen,
     PausedBecause(Option<PauseReason>),
@@ -144,8 +152,12 @@ impl Reducible for StudyView {
             }
             StudyAction::Ended(reason) => v.show(Message::Ended(reason)),
             StudyAction::SeekRefused(limit) => v.show(Message::SeekRefused { limit }),
+            StudyAction::Rewound(to) => v.show(Message::Rewound { to }),
             StudyAction::SeekSeen => {
-                if matches!(v.message, Some(Message::SeekRefused { .. })) {
+                if matches!(
+                    v.message,
+                    Some(Message::SeekRefused { .. } | Message::Rewound { .. })
+                ) {
                     v.message = None;
                 }
             }
@@ -229,6 +241,9 @@ mod tests {
     fn a_seek_message_goes_once_read() {
         let v = after(vec![StudyAction::SeekRefused(30.0)]);
         assert_eq!(v.message.map(Message::reason), Some("seek_refused"));
+        assert_eq!(v.reduce(StudyAction::SeekSeen).message, None);
+        let v = after(vec![StudyAction::Rewound(42.0)]);
+        assert_eq!(v.message, Some(Message::Rewound { to: 42.0 }));
         assert_eq!(v.reduce(StudyAction::SeekSeen).message, None);
     }
 
