@@ -290,54 +290,6 @@ async fn play(shared: Arc<Shared>, learner: Learner, session: PlaySession) {
     }
 }
 
-/// Clock ticks (1/100 s) a process and, optionally, its children have used.
-fn cpu_ticks(pid: u32, with_children: bool) -> u64 {
-    let ticks = |stat: &str| -> Option<(u64, u32)> {
-        // Fields after the parenthesised command name: state ppid ... utime(12) stime(13).
-        let rest = &stat[stat.rfind(')')? + 2..];
-        let f: Vec<&str> = rest.split_whitespace().collect();
-        Some((
-            f[11].parse::<u64>().ok()? + f[12].parse::<u64>().ok()?,
-            f[1].parse().ok()?,
-        ))
-    };
-    let mut total = std::fs::read_to_string(format!("/proc/{pid}/stat"))
-        .ok()
-        .and_then(|s| ticks(&s))
-        .map_or(0, |(t, _)| t);
-    if with_children {
-        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-            if let Some((t, ppid)) = std::fs::read_to_string(entry.path().join("stat"))
-                .ok()
-                .and_then(|s| ticks(&s))
-                && ppid == pid
-            {
-                total += t;
-            }
-        }
-    }
-    total
-}
-
-fn percentile(sorted: &[u32], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    f64::from(sorted[i]) / 1000.0
-}
-
-fn machine() -> String {
-    let cpu = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let model = cpu
-        .lines()
-        .find_map(|l| l.strip_prefix("model name"))
-        .map(|m| m.trim_start_matches([' ', '\t', ':']).to_owned())
-        .unwrap_or_default();
-    let cores = cpu.lines().filter(|l| l.starts_with("processor")).count();
-    format!("{cores} cores ({model})")
-}
-
 #[tokio::main]
 async fn main() {
     let n = env_number("ZHIPEI_BENCH_LEARNERS", 50_000) as usize;
@@ -440,9 +392,9 @@ async fn main() {
 
     let cpu = || {
         (
-            cpu_ticks(server.child.id(), false),
-            cpu_ticks(postmaster, true),
-            cpu_ticks(std::process::id(), false),
+            support::measure::cpu_ticks(server.child.id(), false),
+            support::measure::cpu_ticks(postmaster, true),
+            support::measure::cpu_ticks(std::process::id(), false),
         )
     };
     let before = cpu();
@@ -466,7 +418,7 @@ async fn main() {
     let cores = |a: u64, b: u64| (b - a) as f64 / 100.0 / seconds;
     println!();
     println!("heartbeats: {n} learners, one heartbeat every {interval} s (±5 %)");
-    println!("  machine        {}", machine());
+    println!("  machine        {}", support::measure::machine());
     println!(
         "  database       {} (fsync={}, synchronous_commit={})",
         settings.2.split(" on ").next().unwrap_or_default(),
@@ -483,10 +435,10 @@ async fn main() {
     );
     println!(
         "  latency        p50 {:.1} ms · p90 {:.1} ms · p99 {:.1} ms · max {:.1} ms",
-        percentile(&latencies, 0.5),
-        percentile(&latencies, 0.9),
-        percentile(&latencies, 0.99),
-        percentile(&latencies, 1.0)
+        support::measure::percentile(&latencies, 0.5),
+        support::measure::percentile(&latencies, 0.9),
+        support::measure::percentile(&latencies, 0.99),
+        support::measure::percentile(&latencies, 1.0)
     );
     println!("  retried        {retries} (503 or no answer)");
     println!(

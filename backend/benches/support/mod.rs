@@ -13,6 +13,8 @@ use sqlx::postgres::PgConnectOptions;
 use sqlx::{Connection, PgConnection};
 use uuid::Uuid;
 
+pub mod measure;
+
 pub struct Bench {
     pub base: String,
     pub http: reqwest::Client,

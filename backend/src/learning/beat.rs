@@ -108,16 +108,17 @@ pub async fn apply(
         .filter_map(|id| batch.sessions.get(id))
         .collect();
     beat_store::save_sessions(conn, &touched).await?;
+    let session_of: HashMap<(Uuid, Uuid), &SessionRow> = batch
+        .sessions
+        .values()
+        .map(|s| ((s.user_id, s.lineage_id), s))
+        .collect();
     let changed: Vec<((Uuid, Uuid), &ProgressState, bool)> = batch
         .progress
         .iter()
         .filter(|(_, p)| p.changed)
         .map(|(key, p)| {
-            let done = batch
-                .sessions
-                .values()
-                .find(|s| (s.user_id, s.lineage_id) == *key)
-                .is_some_and(|s| complete(s, p));
+            let done = session_of.get(key).is_some_and(|s| complete(s, p));
             (*key, p, done)
         })
         .collect();

@@ -1,0 +1,50 @@
+//! What a benchmark reads off the machine: CPU used by a process (and its children), latency
+//! percentiles, and the CPU it ran on.
+
+/// Clock ticks (1/100 s) a process and, optionally, its children have used.
+pub fn cpu_ticks(pid: u32, with_children: bool) -> u64 {
+    let ticks = |stat: &str| -> Option<(u64, u32)> {
+        // Fields after the parenthesised command name: state ppid ... utime(12) stime(13).
+        let rest = &stat[stat.rfind(')')? + 2..];
+        let f: Vec<&str> = rest.split_whitespace().collect();
+        Some((
+            f[11].parse::<u64>().ok()? + f[12].parse::<u64>().ok()?,
+            f[1].parse().ok()?,
+        ))
+    };
+    let mut total = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| ticks(&s))
+        .map_or(0, |(t, _)| t);
+    if with_children {
+        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+            if let Some((t, ppid)) = std::fs::read_to_string(entry.path().join("stat"))
+                .ok()
+                .and_then(|s| ticks(&s))
+                && ppid == pid
+            {
+                total += t;
+            }
+        }
+    }
+    total
+}
+
+pub fn percentile(sorted: &[u32], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    f64::from(sorted[i]) / 1000.0
+}
+
+pub fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpu
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map(|m| m.trim_start_matches([' ', '\t', ':']).to_owned())
+        .unwrap_or_default();
+    let cores = cpu.lines().filter(|l| l.starts_with("processor")).count();
+    format!("{cores} cores ({model})")
+}
