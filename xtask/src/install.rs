@@ -138,6 +138,20 @@ pub fn ffmpeg() -> Result<()> {
     apt_install(&["ffmpeg"])
 }
 
+/// The C++ libraries the face engine links (dlib with its BLAS and LAPACK).
+pub fn face_libraries() -> Result<()> {
+    const PACKAGES: [&str; 3] = ["libdlib-dev", "libopenblas-dev", "liblapack-dev"];
+    let installed = |package: &str| {
+        output(cmd("dpkg-query").args(["-W", "-f=${Status}", package]))
+            .is_ok_and(|status| status.contains("install ok installed"))
+    };
+    if PACKAGES.iter().all(|p| installed(p)) {
+        println!("{} installed", PACKAGES.join(", "));
+        return Ok(());
+    }
+    apt_install(&PACKAGES)
+}
+
 fn apt_has_candidate(package: &str) -> bool {
     let Ok(policy) = output(cmd("apt-cache").args(["policy", package])) else {
         return false;

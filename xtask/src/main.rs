@@ -2,6 +2,7 @@
 
 mod demo;
 mod install;
+mod models;
 mod pg;
 mod util;
 
@@ -41,6 +42,11 @@ const BENCHES: &[(&str, &str)] = &[
     (
         "import",
         "rows/s of a 10,000-row XLSX trainee import, preview and commit (target: under 30 s)",
+    ),
+    (
+        "face",
+        "face check time per 640x480 frame (detect, embed, compare) and checks/s on one core \
+         (target: a check under 150 ms)",
     ),
     (
         "heartbeats",
@@ -102,6 +108,10 @@ fn install_steps(steps: &mut Steps) -> Result<()> {
     steps.run("install: npm tools", install::npm_tools)?;
     steps.run("install: chromium + chromedriver", install::browser)?;
     steps.run("install: ffmpeg", install::ffmpeg)?;
+    steps.run(
+        "install: face engine libraries (dlib)",
+        install::face_libraries,
+    )?;
     Ok(())
 }
 
@@ -132,6 +142,15 @@ fn bench(name: Option<&str>) -> ExitCode {
 /// Runs `backend/benches/<name>.rs` (release build) against a throwaway PostgreSQL.
 fn run_bench(name: &str) -> Result<()> {
     install_interrupt_handler();
+    if name == "face" {
+        install::face_libraries()?;
+        let models = models::fetch()?;
+        // One core: the figure is per core, and BLAS must not spread one check over both.
+        return run(cmd("cargo")
+            .args(["bench", "-p", "face-engine", "--bench", "face"])
+            .env("ZHIPEI_FACE_MODELS_DIR", models)
+            .env("OPENBLAS_NUM_THREADS", "1"));
+    }
     let pg_base = std::env::temp_dir().join(format!("zhipei-bench-pg-{}", std::process::id()));
     // The heartbeat benchmark claims durability: its cluster commits to disk as in production,
     // and its server seeds the demo class from the demo media.
@@ -191,7 +210,12 @@ fn dev() -> Result<()> {
         install::spa_tools,
     )?;
     steps.run("install: ffmpeg", install::ffmpeg)?;
+    steps.run(
+        "install: face engine libraries (dlib)",
+        install::face_libraries,
+    )?;
     let demo_media = steps.run("demo media (var/demo)", demo::media)?;
+    let face_models = steps.run("face models (var/models)", models::fetch)?;
     for app in APPS {
         steps.run(&format!("build SPA {app} (release)"), || build_spa(app))?;
     }
@@ -227,6 +251,7 @@ fn dev() -> Result<()> {
         .env("ZHIPEI_SPA_DIR", root.join("var/spa"))
         .env("ZHIPEI_S3_DIR", &s3)
         .env("ZHIPEI_DEMO_MEDIA_DIR", &demo_media)
+        .env("ZHIPEI_FACE_MODELS_DIR", &face_models)
         .env("ZHIPEI_DEFAULT_TENANT", "demo");
     let status = supervise(&mut server)?;
     drop(cluster);
@@ -372,6 +397,8 @@ fn ci_steps(steps: &mut Steps) -> Result<()> {
                 "shared-types",
                 "-p",
                 "xtask",
+                "-p",
+                "face-engine",
             ])
             .args(["-p", "e2e", "--all-targets", "--", "-D", "warnings"]))
     })?;
@@ -402,6 +429,7 @@ fn ci_steps(steps: &mut Steps) -> Result<()> {
 
     // The e2e backend seeds the demo course from these; the course journey uploads them.
     let demo_media = steps.run("demo media (var/demo)", demo::media)?;
+    let face_models = steps.run("face models (var/models)", models::fetch)?;
     let pg_base = std::env::temp_dir().join(format!("zhipei-ci-pg-{}", std::process::id()));
     let mut cluster = steps.run("start throwaway PostgreSQL", || {
         let cluster = Cluster::start(&pg_base, None, Kind::Throwaway)?;
@@ -431,7 +459,8 @@ fn ci_steps(steps: &mut Steps) -> Result<()> {
             .env("ZHIPEI_TEST_PG_URL", &pg_url)
             .env("ZHIPEI_BACKEND_BIN", &bin)
             .env("ZHIPEI_SPA_DIR", root.join("var/spa"))
-            .env("ZHIPEI_DEMO_MEDIA_DIR", &demo_media);
+            .env("ZHIPEI_DEMO_MEDIA_DIR", &demo_media)
+            .env("ZHIPEI_FACE_MODELS_DIR", &face_models);
         println!("ZHIPEI_TEST_PG_URL={pg_url}");
         run(&mut c)
     })?;
