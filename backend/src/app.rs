@@ -19,8 +19,8 @@ use crate::identity::sms::{DevOutbox, HttpSms, SmsSender};
 use crate::storage::Storage;
 use crate::web::ratelimit::RateLimiter;
 use crate::{
-    archive, audit, catalog, commerce, error, identity, jobs, learning, media, openapi, ops, orgs,
-    review, tenancy, training, web,
+    archive, audit, catalog, commerce, error, face, identity, jobs, learning, media, openapi, ops,
+    orgs, realname, review, tenancy, training, web,
 };
 
 /// JSON bodies above this are refused with 413.
@@ -38,6 +38,8 @@ pub struct AppState {
     pub payments: Option<Arc<dyn PaymentProvider>>,
     /// The heartbeat batcher and the progress stream.
     pub learning: learning::Engine,
+    /// Face engines: the local one and external services' clients.
+    pub face: face::Engines,
 }
 
 /// A ready application: state plus router.
@@ -78,6 +80,11 @@ impl App {
         };
         let config_dev = config.is_dev();
         let learning = learning::Engine::start(&db, config.heartbeat_lanes);
+        let face = face::Engines::start(
+            config.face_models_dir.as_deref(),
+            config.face_workers,
+            config.provider_secrets.clone(),
+        )?;
         let state = AppState {
             config: Arc::new(config),
             db,
@@ -88,6 +95,7 @@ impl App {
             // Only dev mode has a provider until a real one is integrated (payment.rs).
             payments: config_dev.then(|| Arc::new(DevPayments) as Arc<dyn PaymentProvider>),
             learning,
+            face,
         };
         jobs::worker::start(&state);
         let router = router(&state);
@@ -110,7 +118,9 @@ pub fn router(state: &AppState) -> Router {
         .merge(commerce::router(state))
         .merge(training::router(state))
         .merge(archive::router(state))
-        .merge(learning::router(state));
+        .merge(learning::router(state))
+        .merge(face::router(state))
+        .merge(realname::router(state));
     Router::new()
         .merge(api)
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi::ApiDoc::openapi()))

@@ -57,6 +57,14 @@ pub struct Config {
     pub upload_part_bytes: i64,
     /// Where `cargo xtask dev` generated the demo video and subtitles (`var/demo`), if anywhere.
     pub demo_media_dir: Option<PathBuf>,
+    /// The face engine's model files (`cargo xtask models` → `var/models`); without them face
+    /// checks answer 503.
+    pub face_models_dir: Option<PathBuf>,
+    /// Threads of the local face engine (`ZHIPEI_FACE_WORKERS`, default 1), one check each.
+    pub face_workers: usize,
+    /// Signing secrets of external services (identity check, face comparison), by the key id a
+    /// tenant's settings name: `ZHIPEI_PROVIDER_SECRETS="id=secret,id2=secret2"`.
+    pub provider_secrets: HashMap<String, String>,
 }
 
 /// The background job queue (`jobs` module).
@@ -212,12 +220,38 @@ impl Config {
                 .context("ZHIPEI_HEARTBEAT_LANES is too large")?
                 .clamp(1, 64),
             demo_media_dir: get("ZHIPEI_DEMO_MEDIA_DIR").map(PathBuf::from),
+            face_models_dir: get("ZHIPEI_FACE_MODELS_DIR").map(PathBuf::from),
+            face_workers: usize::try_from(seconds(get("ZHIPEI_FACE_WORKERS"), 1)?)
+                .context("ZHIPEI_FACE_WORKERS is too large")?
+                .clamp(1, 64),
+            provider_secrets: provider_secrets(get("ZHIPEI_PROVIDER_SECRETS").as_deref())?,
         })
     }
 
     pub fn is_dev(&self) -> bool {
         self.mode == Mode::Dev
     }
+}
+
+fn provider_secrets(raw: Option<&str>) -> anyhow::Result<HashMap<String, String>> {
+    let mut secrets = HashMap::new();
+    for pair in raw
+        .unwrap_or_default()
+        .split(',')
+        .filter(|p| !p.trim().is_empty())
+    {
+        let (id, secret) = pair
+            .split_once('=')
+            .context("ZHIPEI_PROVIDER_SECRETS entries are `key_id=secret`")?;
+        if id.trim().is_empty() || secret.len() < 16 {
+            bail!(
+                "ZHIPEI_PROVIDER_SECRETS: `{}` needs a key id and a secret of 16+ characters",
+                id.trim()
+            );
+        }
+        secrets.insert(id.trim().to_owned(), secret.to_owned());
+    }
+    Ok(secrets)
 }
 
 fn flag(value: Option<String>, name: &str) -> anyhow::Result<bool> {

@@ -79,26 +79,34 @@ impl Keyring {
 
     /// nonce || ciphertext under the current key.
     pub fn seal(&self, clear: &str) -> anyhow::Result<Vec<u8>> {
+        self.seal_bytes(clear.as_bytes())
+    }
+
+    /// [`Keyring::seal`] for binary data (face embeddings).
+    pub fn seal_bytes(&self, clear: &[u8]) -> anyhow::Result<Vec<u8>> {
         let key = self.key(&self.current)?;
         let mut nonce = [0u8; NONCE_LEN];
         rand::thread_rng().fill_bytes(&mut nonce);
         let cipher = Aes256Gcm::new(key.into());
         let sealed = cipher
-            .encrypt(Nonce::from_slice(&nonce), clear.as_bytes())
+            .encrypt(Nonce::from_slice(&nonce), clear)
             .map_err(|_| anyhow!("encryption failed"))?;
         Ok([nonce.as_slice(), &sealed].concat())
     }
 
     pub fn open(&self, key_id: &str, sealed: &[u8]) -> anyhow::Result<String> {
+        String::from_utf8(self.open_bytes(key_id, sealed)?).context("sealed value is not UTF-8")
+    }
+
+    pub fn open_bytes(&self, key_id: &str, sealed: &[u8]) -> anyhow::Result<Vec<u8>> {
         if sealed.len() < NONCE_LEN {
             bail!("sealed value too short");
         }
         let (nonce, body) = sealed.split_at(NONCE_LEN);
         let cipher = Aes256Gcm::new(self.key(key_id)?.into());
-        let clear = cipher
+        cipher
             .decrypt(Nonce::from_slice(nonce), body)
-            .map_err(|_| anyhow!("decryption failed (key {key_id})"))?;
-        String::from_utf8(clear).context("sealed value is not UTF-8")
+            .map_err(|_| anyhow!("decryption failed (key {key_id})"))
     }
 
     /// Keyed hash for equality look-ups; the caller normalizes the value first.
@@ -117,6 +125,18 @@ impl Keyring {
             .map(|(_, key)| key)
             .with_context(|| format!("unknown PII key id {id}"))
     }
+}
+
+/// The signature of a request to an external service (identity check, face comparison):
+/// hex HMAC-SHA256 over `timestamp` + `\n` + the body, with the secret the tenant's key id
+/// names. The service recomputes it and refuses stale timestamps.
+pub fn sign_request(secret: &str, timestamp: i64, body: &[u8]) -> anyhow::Result<String> {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret.as_bytes())
+        .map_err(|_| anyhow!("HMAC key rejected"))?;
+    mac.update(timestamp.to_string().as_bytes());
+    mac.update(b"\n");
+    mac.update(body);
+    Ok(hex::encode(mac.finalize().into_bytes()))
 }
 
 fn hmac_key(key: &[u8; 32]) -> anyhow::Result<Hmac<Sha256>> {

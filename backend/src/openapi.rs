@@ -5,8 +5,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use crate::{
-    archive, audit, catalog, commerce, identity, jobs, learning, media, ops, orgs, review, tenancy,
-    training,
+    archive, audit, catalog, commerce, face, identity, jobs, learning, media, ops, orgs, realname,
+    review, tenancy, training,
 };
 
 #[derive(OpenApi)]
@@ -77,6 +77,9 @@ use crate::{
         learning::routes::answer_challenge, learning::routes::study_hours,
         learning::routes::progress_stream, learning::routes::risk_events, learning::routes::clear_risk,
         learning::routes::confirm_risk, learning::routes::play_sessions, learning::routes::heartbeats,
+        face::routes::capture, face::routes::check, face::routes::no_camera, face::routes::list,
+        realname::routes::current, realname::routes::submit, realname::routes::queue,
+        realname::routes::decide, realname::routes::institution_list, realname::routes::in_person,
     ),
     modifiers(&Security),
     security(("session_cookie" = []), ("bearer" = [])),

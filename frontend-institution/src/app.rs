@@ -52,6 +52,9 @@ pub enum Route {
     },
     /// 讲师管理: lecturer profiles shown on courses.
     Lecturers,
+    /// 学员实名: the trainees' real-name verification, `/real-name`.
+    #[target(rename = "real-name")]
+    RealNames,
     #[target(index)]
     Home,
 }
@@ -85,6 +88,8 @@ impl Spa for Route {
             )
             .only_for(&OFFICE),
             NavEntry::new(Route::Classes, pages::classes::TITLE, "fa-users").only_for(&TEACHING),
+            NavEntry::new(Route::RealNames, pages::real_name::TITLE, "fa-id-card")
+                .only_for(&OFFICE),
             NavEntry::new(Route::Plans, pages::plans::TITLE, "fa-calendar-check").only_for(&OFFICE),
             NavEntry::new(Route::Courses, pages::courses::TITLE, "fa-book-open"),
             NavEntry::new(Route::Shop, pages::shop::TITLE, "fa-shopping-cart").only_for(&OFFICE),
@@ -140,6 +145,7 @@ impl Spa for Route {
                 html! { <Page><pages::courses::CourseEditor key={id.to_string()} {id} /></Page> }
             }
             Route::Lecturers => html! { <Page><pages::lecturers::Lecturers /></Page> },
+            Route::RealNames => html! { <Page><pages::real_name::RealNames /></Page> },
         }
     }
 }

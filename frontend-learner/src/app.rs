@@ -29,6 +29,9 @@ pub enum Route {
     },
     /// 我的学时: credited study hours, today, per day, course, task and class.
     Hours,
+    /// 实名认证: the learner's real-name verification, `/real-name`.
+    #[target(rename = "real-name")]
+    RealName,
     #[target(index)]
     Home,
 }
@@ -69,6 +72,7 @@ impl Spa for Route {
                 <Page><pages::study::Study key={id.to_string()} {id} /></Page>
             },
             Route::Hours => html! { <Page><pages::hours::StudyHoursPage /></Page> },
+            Route::RealName => html! { <Page><pages::real_name::RealName /></Page> },
         }
     }
 

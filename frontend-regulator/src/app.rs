@@ -58,6 +58,12 @@ pub enum Route {
     /// 风险事件: what the learning engine found suspicious, `/risk-events`.
     #[target(rename = "risk-events")]
     RiskEvents,
+    /// 实名审核: the learners' real-name submissions, `/real-name-reviews`.
+    #[target(rename = "real-name-reviews")]
+    RealNameReviews,
+    /// 人脸核验记录: failed (and all) face checks with their snapshots, `/face-checks`.
+    #[target(rename = "face-checks")]
+    FaceChecks,
     /// A learner's play sessions, `/study-records/{user_id}`.
     #[target(rename = "study-records")]
     StudyRecords {
@@ -120,6 +126,18 @@ impl Spa for Route {
                 "fa-exclamation-triangle",
             )
             .only_for(&REGULATORS),
+            NavEntry::new(
+                Route::RealNameReviews,
+                pages::real_name_reviews::TITLE,
+                "fa-id-card",
+            )
+            .only_for(&REGULATORS),
+            NavEntry::new(
+                Route::FaceChecks,
+                pages::face_checks::TITLE,
+                "fa-user-check",
+            )
+            .only_for(&REGULATORS),
             NavEntry::new(Route::Courses, pages::courses::TITLE, "fa-clipboard-check")
                 .only_for(&REGULATORS),
             NavEntry::new(Route::Reviews, pages::reviews::TITLE, "fa-gavel").only_for(&EXPERTS),
@@ -177,6 +195,10 @@ impl Spa for Route {
             Route::Departments => html! { <Page><pages::departments::Departments /></Page> },
             Route::Invoices => html! { <Page><pages::invoices::Invoices /></Page> },
             Route::RiskEvents => html! { <Page><pages::risk_events::RiskEvents /></Page> },
+            Route::RealNameReviews => {
+                html! { <Page><pages::real_name_reviews::RealNameReviews /></Page> }
+            }
+            Route::FaceChecks => html! { <Page><pages::face_checks::FaceChecks /></Page> },
             Route::StudyRecords { user_id } => html! {
                 <Page><pages::study_records::StudyRecords key={user_id.to_string()} {user_id} /></Page>
             },

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::catalog::CoursewareKind;
+use crate::face::FaceCheckDue;
 use crate::wire_enum;
 
 wire_enum! {
@@ -71,6 +72,9 @@ pub struct PlaySession {
     pub today_remaining_seconds: f64,
     /// 学时 — minutes in one study hour, for showing credited time as study hours.
     pub study_hour_minutes: u32,
+    /// A face check is due before anything is credited (tenant policy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub face_check: Option<FaceCheckDue>,
 }
 
 /// What the page tells the server about itself besides the media state (anti-cheating).
@@ -142,6 +146,9 @@ pub struct HeartbeatAnswer {
     pub next_token: String,
     /// An open human-verification challenge.
     pub challenge: Option<Challenge>,
+    /// A face check is due: nothing is credited until one passes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub face_check: Option<FaceCheckDue>,
 }
 
 /// `POST /api/v1/learning/sessions/{session_id}/close` (also by `navigator.sendBeacon`).
@@ -254,6 +261,11 @@ wire_enum! {
         SharedIp = ("shared_ip", "同一 IP 多个账号学习", "Many accounts from one IP"),
         SharedDevice = ("shared_device", "同一设备多个账号学习", "Several accounts on one device"),
         RoundTheClock = ("round_the_clock", "全天候学习", "Studying around the clock"),
+        FaceMismatch = ("face_mismatch", "人脸与本人不符", "Face of another person"),
+        SeveralFaces = ("several_faces", "多人同时出现在画面中", "Several people in the frame"),
+        RepeatedFrame = ("repeated_frame", "重复提交相同画面", "The same frame sent again"),
+        VirtualCamera = ("virtual_camera", "虚拟摄像头", "Virtual camera"),
+        FaceAbsent = ("face_absent", "人脸核验未通过", "No clear face at the check"),
     }
 }
 

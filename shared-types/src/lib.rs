@@ -12,6 +12,7 @@ pub mod audit;
 pub mod catalog;
 pub mod commerce;
 pub mod error;
+pub mod face;
 pub mod ids;
 pub mod learning;
 pub mod media;

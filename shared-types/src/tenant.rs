@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::face::{FaceFallback, FaceProviderKind};
+
 /// Typed tenant settings with defaults; stored as JSON, unknown keys ignored, missing keys defaulted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
@@ -16,6 +18,7 @@ pub struct TenantSettings {
     /// Seconds between two player heartbeats.
     pub heartbeat_seconds: u32,
     pub face_check: FaceCheckPolicy,
+    pub real_name: RealNamePolicy,
     /// Human verification at random moments while studying (T-7.2.6c).
     pub human_check: HumanCheckPolicy,
     pub anti_cheat: AntiCheatPolicy,
@@ -78,23 +81,36 @@ impl Default for TenantSettings {
             daily_cap_study_hours: 8,
             heartbeat_seconds: 10,
             face_check: FaceCheckPolicy::default(),
+            real_name: RealNamePolicy::default(),
             human_check: HumanCheckPolicy::default(),
             anti_cheat: AntiCheatPolicy::default(),
         }
     }
 }
 
+/// Face checks while studying and in exams (T-7.2.6c/d, Z-II.3).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct FaceCheckPolicy {
     pub enabled: bool,
-    /// Random checks while studying fall between these many minutes apart.
+    /// Random checks while studying fall between these many minutes apart (the first one is
+    /// at the start of every play session).
     pub min_interval_minutes: u32,
     pub max_interval_minutes: u32,
-    /// Similarity needed to accept a face (0..1).
+    /// Similarity needed to accept a face (0..1; the local engine's similarity is
+    /// 1 − the dlib embedding distance: same person ≈ 0.55–0.7, others ≈ 0.1–0.2).
     pub threshold: f32,
+    /// Ask for a head turn (a second frame) with every check.
     pub require_liveness: bool,
+    /// Without a camera: human verification instead, or no study.
+    pub fallback: FaceFallback,
+    /// Accept cameras whose label names a virtual or fake device (only for a test tenant:
+    /// Chromium's fake camera in browser tests).
+    pub allow_virtual_camera: bool,
+    /// The ID-card photo also counts as a face reference (besides the live portrait).
+    pub use_id_photo: bool,
+    pub provider: FaceProvider,
 }
 
 impl Default for FaceCheckPolicy {
@@ -103,10 +119,49 @@ impl Default for FaceCheckPolicy {
             enabled: false,
             min_interval_minutes: 10,
             max_interval_minutes: 20,
-            threshold: 0.6,
+            threshold: 0.45,
             require_liveness: false,
+            fallback: FaceFallback::HumanCheck,
+            allow_virtual_camera: false,
+            use_id_photo: false,
+            provider: FaceProvider::default(),
         }
     }
+}
+
+/// Which face engine compares faces, and for an external one where it is (its signing secret
+/// is server configuration, `ZHIPEI_PROVIDER_SECRETS`, named here by `key_id`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct FaceProvider {
+    pub kind: FaceProviderKind,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub endpoint: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub key_id: String,
+}
+
+impl Default for FaceProvider {
+    fn default() -> Self {
+        Self {
+            kind: FaceProviderKind::Local,
+            endpoint: String::new(),
+            key_id: String::new(),
+        }
+    }
+}
+
+/// Real-name verification (T-7.2.6b): the local review queue, or an external identity-check
+/// service (signed HTTP requests; secret as for [`FaceProvider`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct RealNamePolicy {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub endpoint: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub key_id: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

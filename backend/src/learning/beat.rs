@@ -21,6 +21,7 @@ use super::{checks, sessions};
 use crate::crypto;
 use crate::db::stored;
 use crate::error::AppError;
+use crate::face::gate;
 
 fn not_found() -> AppError {
     AppError::not_found("学习会话", "Play session")
@@ -190,6 +191,16 @@ impl Batch<'_> {
                 _ => Decision::SessionClosed.as_str().to_owned(),
             });
         }
+        if s.close_reason.is_none() {
+            let face = &self.settings.face_check;
+            gate::fall_due(
+                &mut s.face_due,
+                &mut s.next_face_ms,
+                &mut s.face_turn,
+                face,
+                now_ms,
+            );
+        }
         let overdue = self
             .challenges
             .get(&id)
@@ -206,6 +217,7 @@ impl Batch<'_> {
                 .map(|r| stored(r).unwrap_or(Decision::SessionClosed)),
             risk_hold: s.risk_hold || hold,
             verification_overdue: overdue,
+            face_pending: s.face_due,
         };
         let report = Report {
             position_ms,
@@ -389,6 +401,13 @@ impl Batch<'_> {
             today_remaining_seconds: secs((cap - today).max(0)),
             next_token,
             challenge: self.challenges.get(&id).map(|(c, _)| c.clone()),
+            face_check: s.and_then(|s| {
+                gate::due(
+                    s.face_due,
+                    s.face_turn.as_deref(),
+                    &self.settings.face_check,
+                )
+            }),
         }
     }
 }

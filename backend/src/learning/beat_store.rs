@@ -39,6 +39,11 @@ pub struct SessionRow {
     /// The sign-in session ended: by a login elsewhere (`replaced`) or otherwise.
     pub login_end_reason: Option<String>,
     pub login_ended: bool,
+    /// The face gate (`face::gate`): a check is due; when the next one falls due; the head turn
+    /// it must show.
+    pub face_due: bool,
+    pub next_face_ms: Option<i64>,
+    pub face_turn: Option<String>,
 }
 
 pub async fn lock_sessions(
@@ -52,7 +57,8 @@ pub async fn lock_sessions(
                 ps.credited_ms, ps.heartbeat_count,
                 (extract(epoch from ps.next_check_at) * 1000)::bigint as next_check_ms,
                 ps.risk_hold, ps.gap_n, ps.gap_mean, ps.gap_m2,
-                s.end_reason as login_end_reason, s.ended_at is not null as login_ended
+                s.end_reason as login_end_reason, s.ended_at is not null as login_ended,
+                ps.face_due, (extract(epoch from ps.next_face_at) * 1000)::bigint as next_face_ms, ps.face_turn
          from play_sessions ps join sessions s on s.session_id = ps.login_session_id
          where ps.play_session_id = any($1) order by ps.play_session_id for update of ps",
     )
@@ -215,12 +221,13 @@ pub async fn save_sessions(conn: &mut PgConnection, rows: &[&SessionRow]) -> Res
         "update play_sessions ps set token_hash = x.th, prev_token_hash = x.pth, last_seq = x.seq, last_at = x.at,
                 last_position_ms = x.pos, last_answer = x.ans::jsonb, credited_ms = x.cred, heartbeat_count = x.cnt,
                 next_check_at = x.chk, risk_hold = x.hold, gap_n = x.gn, gap_mean = x.gm, gap_m2 = x.gm2,
+                face_due = x.fd, next_face_at = x.nf, face_turn = x.ft,
                 close_reason = coalesce(ps.close_reason, x.close),
                 closed_at = case when ps.closed_at is null and x.close is not null then now() else ps.closed_at end
          from unnest($1::uuid[], $2::bytea[], $3::bytea[], $4::bigint[], $5::timestamptz[], $6::bigint[], $7::text[],
                      $8::bigint[], $9::int[], $10::timestamptz[], $11::bool[], $12::int[], $13::float8[],
-                     $14::float8[], $15::text[])
-              as x (id, th, pth, seq, at, pos, ans, cred, cnt, chk, hold, gn, gm, gm2, close)
+                     $14::float8[], $15::text[], $16::bool[], $17::timestamptz[], $18::text[])
+              as x (id, th, pth, seq, at, pos, ans, cred, cnt, chk, hold, gn, gm, gm2, close, fd, nf, ft)
          where ps.play_session_id = x.id",
     )
     .bind(rows.iter().map(|r| r.play_session_id).collect::<Vec<_>>())
@@ -238,6 +245,9 @@ pub async fn save_sessions(conn: &mut PgConnection, rows: &[&SessionRow]) -> Res
     .bind(rows.iter().map(|r| r.gap_mean).collect::<Vec<_>>())
     .bind(rows.iter().map(|r| r.gap_m2).collect::<Vec<_>>())
     .bind(rows.iter().map(|r| r.close_reason.clone()).collect::<Vec<_>>())
+    .bind(rows.iter().map(|r| r.face_due).collect::<Vec<_>>())
+    .bind(rows.iter().map(|r| r.next_face_ms.map(ms_time)).collect::<Vec<_>>())
+    .bind(rows.iter().map(|r| r.face_turn.clone()).collect::<Vec<_>>())
     .execute(conn)
     .await?;
     Ok(())

@@ -15,10 +15,10 @@ mod hours;
 pub mod intervals;
 pub mod ledger;
 mod records;
-mod risk;
+pub(crate) mod risk;
 pub mod routes;
 pub mod rules;
-mod sessions;
+pub(crate) mod sessions;
 pub mod stream;
 
 pub use routes::router;

@@ -23,15 +23,22 @@ pub fn level(kind: RiskKind, settings: &TenantSettings) -> RiskLevel {
             RiskLevel::High
         }
         RiskKind::Webdriver | RiskKind::Headless => RiskLevel::Low,
-        RiskKind::RateTampered | RiskKind::TimeTampered | RiskKind::ImpossiblePosition => {
-            RiskLevel::High
-        }
+        RiskKind::RateTampered
+        | RiskKind::TimeTampered
+        | RiskKind::ImpossiblePosition
+        | RiskKind::FaceMismatch
+        | RiskKind::RepeatedFrame
+        | RiskKind::VirtualCamera => RiskLevel::High,
         RiskKind::MediaInconsistent
         | RiskKind::Devtools
         | RiskKind::RoboticTiming
         | RiskKind::SharedDevice
-        | RiskKind::RoundTheClock => RiskLevel::Medium,
-        RiskKind::SeveralTabs | RiskKind::ParallelSession | RiskKind::SharedIp => RiskLevel::Low,
+        | RiskKind::RoundTheClock
+        | RiskKind::SeveralFaces => RiskLevel::Medium,
+        RiskKind::SeveralTabs
+        | RiskKind::ParallelSession
+        | RiskKind::SharedIp
+        | RiskKind::FaceAbsent => RiskLevel::Low,
     }
 }
 

@@ -30,6 +30,8 @@ pub struct Before {
     pub risk_hold: bool,
     /// A human-verification challenge is overdue.
     pub verification_overdue: bool,
+    /// A face check is due and has not passed yet.
+    pub face_pending: bool,
 }
 
 /// The media state a heartbeat reports.
@@ -114,6 +116,8 @@ pub fn decide(
         Some(Decision::Rate)
     } else if before.risk_hold {
         Some(Decision::RiskHold)
+    } else if before.face_pending {
+        Some(Decision::FaceCheckPending)
     } else if before.verification_overdue {
         Some(Decision::VerificationPending)
     } else {
@@ -193,6 +197,7 @@ mod tests {
             closed: None,
             risk_hold: false,
             verification_overdue: false,
+            face_pending: false,
         }
     }
 
@@ -338,6 +343,11 @@ mod tests {
         assert_eq!(
             decide_now(&before, playing(10_000), &Ranges::default(), 0).decision,
             Decision::VerificationPending
+        );
+        before.face_pending = true;
+        assert_eq!(
+            decide_now(&before, playing(10_000), &Ranges::default(), 0).decision,
+            Decision::FaceCheckPending
         );
         before.risk_hold = true;
         assert_eq!(

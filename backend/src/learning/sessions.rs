@@ -16,6 +16,7 @@ use super::{risk, rules, stream};
 use crate::crypto;
 use crate::db::stored;
 use crate::error::{AppError, Text};
+use crate::face::gate;
 use crate::identity::Principal;
 use crate::identity::fields;
 use crate::web::ClientInfo;
@@ -162,11 +163,16 @@ pub async fn open(
     };
     let token = crypto::new_session_token(tenant_id);
     let id = Uuid::new_v4();
+    // An external link is not timed, so it needs no face either.
+    let (face_due, face_turn) = match kind {
+        CoursewareKind::Link => (false, None),
+        _ => gate::opening(&settings.face_check),
+    };
     sqlx::query(
         "insert into play_sessions (play_session_id, tenant_id, user_id, login_session_id, device_id, courseware_id,
                                     lineage_id, kind, duration_ms, ip, user_agent, token_hash, last_position_ms,
-                                    next_check_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+                                    next_check_at, face_due, face_turn)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
     )
     .bind(id)
     .bind(tenant_id)
@@ -182,6 +188,8 @@ pub async fn open(
     .bind(crypto::token_hash(&token))
     .bind(if kind == CoursewareKind::Video { resume_ms } else { 0 })
     .bind(next_check(&settings, now_ms).map(ms_to_time))
+    .bind(face_due)
+    .bind(&face_turn)
     .execute(&mut *conn)
     .await?;
     if kind == CoursewareKind::Link {
@@ -227,6 +235,7 @@ pub async fn open(
         today_credited_seconds: secs(today_ms),
         today_remaining_seconds: secs((cap_ms - today_ms).max(0)),
         study_hour_minutes: settings.study_hour_minutes,
+        face_check: gate::due(face_due, face_turn.as_deref(), &settings.face_check),
     })
 }
 

@@ -87,6 +87,10 @@ pub async fn spawn_with(extra: &[(&str, &str)]) -> TestApp {
         "ZHIPEI_SPA_DIR".into(),
         s3_dir.0.join("spa").display().to_string(),
     );
+    // The face engine's models (`cargo xtask models` / ci put them under var/models).
+    let models = std::env::var("ZHIPEI_FACE_MODELS_DIR")
+        .unwrap_or_else(|_| format!("{}/../var/models", env!("CARGO_MANIFEST_DIR")));
+    vars.insert("ZHIPEI_FACE_MODELS_DIR".into(), models);
     for (k, v) in extra {
         vars.insert((*k).to_owned(), (*v).to_owned());
     }

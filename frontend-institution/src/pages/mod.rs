@@ -14,6 +14,7 @@ pub mod orders;
 pub mod plans;
 pub mod projects;
 pub mod qualifications;
+pub mod real_name;
 pub mod register;
 pub mod shop;
 pub mod vouchers;

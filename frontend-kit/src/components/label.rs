@@ -2,6 +2,7 @@
 
 use shared_types::catalog::{Listing, RevisionStatus};
 use shared_types::commerce::{InvoiceStatus, OrderStatus};
+use shared_types::face::{FaceOutcome, RealNameStatus};
 use shared_types::learning::{RiskLevel, RiskStatus};
 use shared_types::media::{JobStatus, MediaStatus};
 use shared_types::orgs::{InstitutionStatus, ReviewStatus};
@@ -214,6 +215,35 @@ impl Toned for RiskLevel {
             RiskLevel::Low => Tone::Grey,
             RiskLevel::Medium => Tone::Orange,
             RiskLevel::High => Tone::Red,
+        }
+    }
+}
+
+impl Toned for RealNameStatus {
+    fn tone(self) -> Tone {
+        match self {
+            RealNameStatus::Unverified => Tone::Grey,
+            RealNameStatus::Pending => Tone::Orange,
+            RealNameStatus::Verified => Tone::Green,
+            RealNameStatus::Rejected => Tone::Red,
+        }
+    }
+}
+
+impl Toned for FaceOutcome {
+    fn tone(self) -> Tone {
+        match self {
+            FaceOutcome::Passed => Tone::Green,
+            // The learner's setup, not who they are: worth a look, not an alarm.
+            FaceOutcome::NoFace
+            | FaceOutcome::Unclear
+            | FaceOutcome::NoCamera
+            | FaceOutcome::NotEnrolled => Tone::Orange,
+            FaceOutcome::SeveralFaces
+            | FaceOutcome::Mismatch
+            | FaceOutcome::Repeated
+            | FaceOutcome::VirtualCamera
+            | FaceOutcome::LivenessFailed => Tone::Red,
         }
     }
 }

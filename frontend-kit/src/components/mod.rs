@@ -7,6 +7,7 @@ mod confirm;
 mod course_card;
 mod course_heading;
 mod dialog;
+pub mod face;
 mod facts;
 pub mod form;
 pub mod history;

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use shared_types::ApiError;
 use shared_types::catalog::CatalogueQuery;
 use shared_types::commerce::{InvoiceQuery, OrderQuery};
+use shared_types::face::{FaceCheckQuery, RealNameQuery};
 use shared_types::learning::RiskQuery;
 use shared_types::orgs::{EnterpriseQuery, InstitutionQuery, QualificationQuery};
 use shared_types::page::Page;
@@ -48,6 +49,8 @@ paged!(
     ClassQuery,
     TraineeQuery,
     RiskQuery,
+    RealNameQuery,
+    FaceCheckQuery,
 );
 
 /// The pager's callback for a list whose filter is held in `query`: the filter at the new page.

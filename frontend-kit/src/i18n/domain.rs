@@ -8,6 +8,10 @@ use shared_types::catalog::{
     TrainingType,
 };
 use shared_types::commerce::{InvoiceStatus, OrderStatus, PaymentState};
+use shared_types::face::{
+    CapturePurpose, FaceFallback, FaceOutcome, FaceProviderKind, RealNameMethod, RealNameStatus,
+    TurnDirection,
+};
 use shared_types::learning::{Decision as StudyDecision, RiskKind, RiskLevel, RiskStatus};
 use shared_types::media::{JobStatus, MediaStatus};
 use shared_types::orgs::{Decision, InstitutionStatus, QualificationAction, ReviewStatus};
@@ -95,6 +99,13 @@ labelled!(
     RiskKind,
     RiskLevel,
     RiskStatus,
+    RealNameStatus,
+    RealNameMethod,
+    CapturePurpose,
+    FaceOutcome,
+    FaceFallback,
+    FaceProviderKind,
+    TurnDirection,
 );
 
 #[cfg(test)]

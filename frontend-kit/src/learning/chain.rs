@@ -138,6 +138,7 @@ mod tests {
             today_credited_seconds: 0.0,
             today_remaining_seconds: 21_600.0,
             study_hour_minutes: 45,
+            face_check: None,
         }
     }
 
@@ -164,6 +165,7 @@ mod tests {
             today_remaining_seconds: 100.0,
             next_token: next.into(),
             challenge: None,
+            face_check: None,
         }
     }
 

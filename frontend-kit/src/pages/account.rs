@@ -1,4 +1,5 @@
-//! Account settings: change the password; rebind the phone with a code sent to the new phone.
+//! Account settings: change the password; rebind the phone with a code sent to the new phone;
+//! and what an app adds (the learner's real-name status).
 
 use shared_types::account::{ChangePasswordRequest, RebindPhoneRequest, SmsPurpose};
 use yew::prelude::*;
@@ -22,12 +23,20 @@ const NEW_PHONE: Text = Text::new("新手机号", "New phone number");
 const REBIND_HINT: Text = Text::new("验证码将发送到新手机号", "The code goes to the new number");
 const PHONE_CHANGED: Text = Text::new("手机号已更换", "Phone number changed");
 
+#[derive(Properties, PartialEq)]
+pub struct AccountSettingsProps {
+    /// The app's own cards, before the common ones (the learner's real-name status).
+    #[prop_or_default]
+    pub children: Html,
+}
+
 #[component]
-pub fn AccountSettings() -> Html {
+pub fn AccountSettings(props: &AccountSettingsProps) -> Html {
     html! {
         <>
             <super::PageTitle title={texts::ACCOUNT} />
             <div class="zp-cards">
+                { props.children.clone() }
                 <ChangePassword />
                 <RebindPhone />
             </div>

@@ -6,6 +6,7 @@ pub mod classes;
 pub mod home;
 pub mod hours;
 pub mod login;
+pub mod real_name;
 pub mod register;
 pub mod study;
 pub mod tasks;

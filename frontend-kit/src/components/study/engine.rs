@@ -16,6 +16,7 @@ use gloo_timers::callback::{Interval, Timeout};
 use gloo_timers::future::TimeoutFuture;
 use shared_types::ApiError;
 use shared_types::catalog::CoursewareKind;
+use shared_types::face::FaceCheckDue;
 use shared_types::learning::{Decision, HeartbeatAnswer, PlaySession};
 use uuid::Uuid;
 use web_sys::HtmlMediaElement;
@@ -63,6 +64,12 @@ pub(super) struct Engine {
     playing_before_challenge: bool,
     challenge_open: Option<Uuid>,
     passed: HashSet<Uuid>,
+    /// The face-check dialog is open (the video stays paused).
+    face_open: bool,
+    playing_before_face: bool,
+    /// When the last face check passed: an answer to a heartbeat sent before still says one is
+    /// due, and is not asked again.
+    face_passed_ms: f64,
     ended: bool,
     leaving: bool,
     other_tabs: u32,
@@ -99,6 +106,9 @@ impl Engine {
             playing_before_challenge: false,
             challenge_open: None,
             passed: HashSet::new(),
+            face_open: false,
+            playing_before_face: false,
+            face_passed_ms: f64::NEG_INFINITY,
             ended: false,
             leaving: false,
             other_tabs: 0,
@@ -175,6 +185,10 @@ impl Engine {
         self.pause_self();
         self.timer = None;
         self.queued.clear();
+        // No face check is due on a session that ended: the dialog (and the camera) closes.
+        if std::mem::take(&mut self.face_open) {
+            self.dispatch.dispatch(StudyAction::FaceCheck(None));
+        }
         if let Some(tabs) = &self.tabs {
             tabs.say(false);
         }
@@ -199,10 +213,26 @@ impl Engine {
         self.dispatch.dispatch(StudyAction::SeekRefused(limit));
     }
 
-    fn on_answer(&mut self, answer: HeartbeatAnswer) {
+    /// The server wants a face check: pause and open the dialog (once).
+    fn face_due(&mut self, due: FaceCheckDue) {
+        if self.face_open || self.ended {
+            return;
+        }
+        self.face_open = true;
+        self.playing_before_face = self.playing();
+        self.pause_self();
+        self.dispatch.dispatch(StudyAction::FaceCheck(Some(due)));
+    }
+
+    /// `sent_ms`: when the heartbeat answered was sent.
+    fn on_answer(&mut self, answer: HeartbeatAnswer, sent_ms: f64) {
         self.watch.reached(answer.furthest_position);
         let (decision, furthest) = (answer.decision, answer.furthest_position);
         let challenge = answer.challenge.clone();
+        let face = answer
+            .face_check
+            .clone()
+            .filter(|_| sent_ms > self.face_passed_ms);
         self.dispatch.dispatch(StudyAction::Answered(answer));
         match decision {
             Decision::SessionReplaced | Decision::SessionClosed | Decision::Stale => {
@@ -227,6 +257,9 @@ impl Engine {
             self.challenge_open = Some(c.id);
             self.pause_self();
             self.dispatch.dispatch(StudyAction::Challenge(Some(c)));
+        }
+        if let Some(due) = face {
+            self.face_due(due);
         }
     }
 }
@@ -267,6 +300,9 @@ fn start(shared: &Shared, session: PlaySession) {
     e.focused = page_focused();
     e.session = Some(Rc::new(session.clone()));
     e.dispatch.dispatch(StudyAction::Opened(session.clone()));
+    if let Some(due) = session.face_check.clone() {
+        e.face_due(due);
+    }
     if session.kind == CoursewareKind::Link {
         return;
     }
@@ -342,6 +378,7 @@ fn send(shared: &Shared, mut e: std::cell::RefMut<'_, Engine>, report: Report) {
     e.in_flight = true;
     drop(e);
     let shared = shared.clone();
+    let sent_ms = mono_ms();
     wasm_bindgen_futures::spawn_local(async move {
         let mut attempt = 0;
         let outcome = loop {
@@ -362,11 +399,11 @@ fn send(shared: &Shared, mut e: std::cell::RefMut<'_, Engine>, report: Report) {
                 Err(err) => break Err(err),
             }
         };
-        finished(&shared, id, outcome);
+        finished(&shared, id, outcome, sent_ms);
     });
 }
 
-fn finished(shared: &Shared, id: Uuid, outcome: Result<HeartbeatAnswer, ApiError>) {
+fn finished(shared: &Shared, id: Uuid, outcome: Result<HeartbeatAnswer, ApiError>, sent_ms: f64) {
     let mut e = shared.borrow_mut();
     e.in_flight = false;
     if e.session_id() != Some(id) {
@@ -379,7 +416,7 @@ fn finished(shared: &Shared, id: Uuid, outcome: Result<HeartbeatAnswer, ApiError
             }
             crate::learning::note_studying();
             if !e.leaving {
-                e.on_answer(answer);
+                e.on_answer(answer, sent_ms);
             }
         }
         Err(err) => {
@@ -451,7 +488,7 @@ pub(super) fn media_event(shared: &Shared, event: &Event) {
     };
     match kind.as_str() {
         "play" => {
-            if e.ended || e.challenge_open.is_some() {
+            if e.ended || e.challenge_open.is_some() || e.face_open {
                 e.pause_self();
                 return;
             }
@@ -529,11 +566,28 @@ pub(super) fn challenge_result(
             e.dispatch.dispatch(StudyAction::Challenge(None));
             if std::mem::take(&mut e.playing_before_challenge)
                 && !e.ended
+                && !e.face_open
                 && let Some(m) = e.media()
             {
                 let _ = m.play();
             }
         }
+    }
+}
+
+/// The face check passed (or the no-camera fallback lets study go on): close the dialog and
+/// play on if the video played before it.
+pub(super) fn face_check_passed(shared: &Shared) {
+    let mut e = shared.borrow_mut();
+    e.face_open = false;
+    e.face_passed_ms = mono_ms();
+    e.dispatch.dispatch(StudyAction::FaceCheck(None));
+    if std::mem::take(&mut e.playing_before_face)
+        && !e.ended
+        && e.challenge_open.is_none()
+        && let Some(m) = e.media()
+    {
+        let _ = m.play();
     }
 }
 

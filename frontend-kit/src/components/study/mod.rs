@@ -2,12 +2,14 @@
 //! session of a courseware, with the video's own controls under the learning rules (no skipping
 //! ahead, speed 1 only, pause when the page hides or loses focus), heartbeats the server decides
 //! on, the decision of the last one, today's study time and what the cap still allows, human
-//! verification, and the message when the session moved to another page or device
+//! verification, face checks, and the message when the session moved to another page or device
 //! (`#player-resume-here` opens a new one here). Documents are read in the page (reading time
 //! counts); a link is opened (which completes it).
 
 mod challenge;
 mod engine;
+mod face_check;
+mod face_flow;
 mod figures;
 mod notices;
 mod view;
@@ -22,6 +24,7 @@ use yew::prelude::*;
 
 use challenge::ChallengeDialog;
 use engine::{Engine, Shared};
+use face_check::FaceCheckDialog;
 use figures::Figures;
 use view::{Message, StudyAction, StudyView};
 
@@ -158,6 +161,10 @@ fn StudySession(props: &StudySessionProps) -> Html {
             );
         })
     };
+    let on_passed = {
+        let shared = shared.clone();
+        Callback::from(move |()| engine::face_check_passed(&shared))
+    };
     let body = player_body(&i18n, &session, &view, &shared);
     html! {
         <div id="player" class="zp-study" data-session={session.session_id.to_string()}
@@ -171,6 +178,9 @@ fn StudySession(props: &StudySessionProps) -> Html {
                 courseware_credited={view.courseware_credited} complete={view.complete} />
             if let Some(challenge) = &view.challenge {
                 <ChallengeDialog session_id={session.session_id} challenge={challenge.clone()} {on_result} />
+            }
+            if let Some(due) = &view.face_check {
+                <FaceCheckDialog session_id={session.session_id} due={due.clone()} {on_passed} />
             }
         </div>
     }

@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use shared_types::ApiError;
+use shared_types::face::FaceCheckDue;
 use shared_types::learning::{Challenge, Decision, HeartbeatAnswer, PlaySession};
 use yew::Reducible;
 
@@ -70,6 +71,9 @@ pub struct StudyView {
     /// Other tabs of the learner playing on this device.
     pub other_tabs: u32,
     pub challenge: Option<Challenge>,
+    /// The face check the dialog is taking (opened and closed by the engine, not by each
+    /// answer: a pass stays shown until the learner goes on).
+    pub face_check: Option<FaceCheckDue>,
     /// The last heartbeat failed for good (not retried).
     pub beat_error: Option<ApiError>,
     /// A heartbeat is being sent again after a network error or a busy server.
@@ -103,6 +107,7 @@ pub enum StudyAction {
     PausedBecause(Option<PauseReason>),
     OtherTabs(u32),
     Challenge(Option<Challenge>),
+    FaceCheck(Option<FaceCheckDue>),
     BeatFailed(ApiError),
     Retrying,
     /// What the progress stream said of this courseware and today.
@@ -164,6 +169,7 @@ impl Reducible for StudyView {
             StudyAction::PausedBecause(reason) => v.paused_because = reason,
             StudyAction::OtherTabs(n) => v.other_tabs = n,
             StudyAction::Challenge(c) => v.challenge = c,
+            StudyAction::FaceCheck(due) => v.face_check = due,
             StudyAction::BeatFailed(err) => {
                 v.beat_error = Some(err);
                 v.retrying = false;
@@ -204,6 +210,7 @@ mod tests {
             today_remaining_seconds: 200.0,
             next_token: "n".into(),
             challenge: None,
+            face_check: None,
         }
     }
 
@@ -245,6 +252,21 @@ mod tests {
         let v = after(vec![StudyAction::Rewound(42.0)]);
         assert_eq!(v.message, Some(Message::Rewound { to: 42.0 }));
         assert_eq!(v.reduce(StudyAction::SeekSeen).message, None);
+    }
+
+    #[test]
+    fn the_face_check_dialog_outlives_the_answer_that_clears_it() {
+        use shared_types::face::{FaceFallback, TurnDirection};
+        let due = FaceCheckDue {
+            turn: Some(TurnDirection::Left),
+            fallback: FaceFallback::HumanCheck,
+        };
+        let v = after(vec![StudyAction::FaceCheck(Some(due.clone()))]);
+        let v = v.reduce(StudyAction::Answered(answer(Decision::FaceCheckPending)));
+        assert_eq!(v.face_check, Some(due));
+        assert_eq!(v.decision, Some(Decision::FaceCheckPending));
+        let v = v.reduce(StudyAction::FaceCheck(None));
+        assert_eq!(v.face_check, None);
     }
 
     #[test]

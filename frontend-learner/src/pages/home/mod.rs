@@ -1,5 +1,6 @@
 //! `/learner/`: the learner's home page — who they are, and the way to their learning tasks
-//! (`#go-tasks`), study hours (`#go-hours`) and classes (`#go-classes`).
+//! (`#go-tasks`), study hours (`#go-hours`), classes (`#go-classes`) and real-name verification
+//! (`#go-real-name`).
 
 use frontend_kit::pages::HomeSummary;
 use frontend_kit::prelude::*;
@@ -27,6 +28,10 @@ pub fn Home() -> Html {
                 </Link<Route>>
                 <Link<Route> id="go-classes" to={Route::Classes} class="pf-v6-c-button pf-m-secondary">
                     <span class="pf-v6-c-button__text">{ i18n.t(&MY_CLASSES) }</span>
+                </Link<Route>>
+                <Link<Route> id="go-real-name" to={Route::RealName} class="pf-v6-c-button pf-m-secondary">
+                    <span class="pf-v6-c-button__icon pf-m-start"><i class="fas fa-id-card" aria-hidden="true"></i></span>
+                    <span class="pf-v6-c-button__text">{ i18n.t(&crate::pages::real_name::TITLE) }</span>
                 </Link<Route>>
             </div>
         </HomeSummary>

@@ -1,16 +1,17 @@
-//! `/regulator/settings`: the site's study-hour, face-check, human-verification and anti-cheating
-//! rules (站点设置, Z-III.5, T-7.2.6c, Z-II.3). Every regulator role reads them; only a regulator
+//! `/regulator/settings`: the site's study-hour, face-check (and identity-check service),
+//! human-verification and anti-cheating rules (站点设置, Z-III.5, T-7.2.6c, Z-II.3). Every regulator role reads them; only a regulator
 //! admin changes them. The bounds shown are hints mirroring `backend/src/tenancy/service.rs`: the
 //! server validates the whole result.
 
 mod checks;
+mod face;
 
 use std::rc::Rc;
 
 use frontend_kit::components::form::parse_field;
 use frontend_kit::pages::{PageTitle, SectionCard};
 use frontend_kit::prelude::*;
-use shared_types::tenant::{FaceCheckPolicy, TenantSettings};
+use shared_types::tenant::TenantSettings;
 use yew::prelude::*;
 
 pub(crate) const TITLE: Text = Text::new("站点设置", "Site settings");
@@ -34,39 +35,6 @@ const HEARTBEAT_HELP: Text = Text::new(
     "学习时播放器每隔多少秒向服务器报告一次进度",
     "How often the player reports progress to the server while a learner studies",
 );
-const FACE: Text = Text::new("人脸核验", "Face checks");
-const FACE_ENABLED: Text = Text::new("启用人脸核验", "Check faces during study");
-const FACE_ENABLED_HELP: Text = Text::new(
-    "学习过程中随机抽查学员人脸，确认是本人在学",
-    "Randomly compare the learner's face during study to confirm who is studying",
-);
-const FACE_MIN: Text = Text::new(
-    "最短抽查间隔（分钟）",
-    "Shortest time between checks (minutes)",
-);
-const FACE_MIN_HELP: Text = Text::new(
-    "两次抽查之间至少相隔的分钟数",
-    "Fewest minutes between two checks",
-);
-const FACE_MAX: Text = Text::new(
-    "最长抽查间隔（分钟）",
-    "Longest time between checks (minutes)",
-);
-const FACE_MAX_HELP: Text = Text::new(
-    "两次抽查之间最多相隔的分钟数，不小于最短间隔",
-    "Most minutes between two checks; not less than the shortest",
-);
-const FACE_THRESHOLD: Text = Text::new("人脸比对阈值", "Face match threshold");
-const FACE_THRESHOLD_HELP: Text = Text::new(
-    "比对相似度达到此值即通过，越大越严格",
-    "Similarity needed to accept a face; higher is stricter",
-);
-const FACE_LIVENESS: Text = Text::new("要求活体检测", "Require a liveness check");
-const FACE_LIVENESS_HELP: Text = Text::new(
-    "核验时须眨眼或转头，防止用照片冒充",
-    "The learner blinks or turns their head, so a photo cannot pass",
-);
-
 #[component]
 pub fn Settings() -> Html {
     let i18n = use_i18n();
@@ -100,11 +68,7 @@ fn SettingsForm(props: &SettingsFormProps) -> Html {
     let study_hour_minutes = use_state(|| loaded.study_hour_minutes.to_string());
     let daily_cap = use_state(|| loaded.daily_cap_study_hours.to_string());
     let heartbeat = use_state(|| loaded.heartbeat_seconds.to_string());
-    let face_enabled = use_state(|| loaded.face_check.enabled);
-    let face_min = use_state(|| loaded.face_check.min_interval_minutes.to_string());
-    let face_max = use_state(|| loaded.face_check.max_interval_minutes.to_string());
-    let face_threshold = use_state(|| loaded.face_check.threshold.to_string());
-    let face_liveness = use_state(|| loaded.face_check.require_liveness);
+    let face = face::use_face_fields(&loaded.face_check, &loaded.real_name);
     let human = checks::use_human_check(&loaded.human_check);
     let anti_cheat = checks::use_anti_cheat(&loaded.anti_cheat);
 
@@ -112,31 +76,19 @@ fn SettingsForm(props: &SettingsFormProps) -> Html {
     let minutes = whole(&study_hour_minutes);
     let cap = whole(&daily_cap);
     let beat = whole(&heartbeat);
-    let min_interval = whole(&face_min);
-    let max_interval = whole(&face_max);
-    let threshold = parse_field::<f32>(&face_threshold, texts::BAD_NUMBER);
+    let face_check = face.parsed();
     let human_check = human.parsed();
     let anti = anti_cheat.parsed();
-    let request = match (
-        (minutes, cap, beat),
-        (min_interval, max_interval, threshold),
-        (&human_check, &anti),
-    ) {
+    let request = match ((minutes, cap, beat), (&face_check, &human_check, &anti)) {
         (
             (Ok(study_hour_minutes), Ok(daily_cap_study_hours), Ok(heartbeat_seconds)),
-            (Ok(min_interval_minutes), Ok(max_interval_minutes), Ok(threshold)),
-            (Ok(human_check), Ok(anti_cheat)),
+            (Ok(face_check), Ok(human_check), Ok(anti_cheat)),
         ) => Some(TenantSettings {
             study_hour_minutes,
             daily_cap_study_hours,
             heartbeat_seconds,
-            face_check: FaceCheckPolicy {
-                enabled: *face_enabled,
-                min_interval_minutes,
-                max_interval_minutes,
-                threshold,
-                require_liveness: *face_liveness,
-            },
+            face_check: face_check.clone(),
+            real_name: face.real_name(),
             human_check: human_check.clone(),
             anti_cheat: anti_cheat.clone(),
         }),
@@ -155,10 +107,6 @@ fn SettingsForm(props: &SettingsFormProps) -> Html {
                 move |_| toaster.success(i18n.t(&texts::SAVED)),
             );
         })
-    };
-    let set_flag = |state: &UseStateHandle<bool>| {
-        let state = state.clone();
-        Callback::from(move |on: bool| state.set(on))
     };
     let text = |t: &Text| AttrValue::from(i18n.t(t));
 
@@ -182,24 +130,8 @@ fn SettingsForm(props: &SettingsFormProps) -> Html {
                             helper={text(&HEARTBEAT_HELP)} error={submit.field_error(&i18n, "heartbeat_seconds", beat.err())} />
                     </div>
                 </SectionCard>
-                <SectionCard id="face-checks" title={text(&FACE)}>
-                    <div class="pf-v6-c-form">
-                        <CheckField id="face-enabled" label={text(&FACE_ENABLED)} checked={*face_enabled}
-                            onchange={set_flag(&face_enabled)} disabled={!can_edit} description={text(&FACE_ENABLED_HELP)} />
-                        <NumberField id="face-min-interval" label={text(&FACE_MIN)} min="1" max="240"
-                            value={(*face_min).clone()} oninput={bind(&face_min)} readonly={!can_edit} helper={text(&FACE_MIN_HELP)}
-                            error={submit.field_error(&i18n, "face_check.min_interval_minutes", min_interval.err())} />
-                        // The server wants max ≥ min: the lower bound follows the other field.
-                        <NumberField id="face-max-interval" label={text(&FACE_MAX)} min={AttrValue::from((*face_min).clone())} max="240"
-                            value={(*face_max).clone()} oninput={bind(&face_max)} readonly={!can_edit} helper={text(&FACE_MAX_HELP)}
-                            error={submit.field_error(&i18n, "face_check.max_interval_minutes", max_interval.err())} />
-                        <NumberField id="face-threshold" label={text(&FACE_THRESHOLD)} min="0" max="1" step="0.01"
-                            value={(*face_threshold).clone()} oninput={bind(&face_threshold)} readonly={!can_edit}
-                            helper={text(&FACE_THRESHOLD_HELP)} error={submit.field_error(&i18n, "face_check.threshold", threshold.err())} />
-                        <CheckField id="face-liveness" label={text(&FACE_LIVENESS)} checked={*face_liveness}
-                            onchange={set_flag(&face_liveness)} disabled={!can_edit} description={text(&FACE_LIVENESS_HELP)} />
-                    </div>
-                </SectionCard>
+                { face.section(&i18n, &submit, !can_edit) }
+                { face.real_name_section(&i18n, &submit, !can_edit) }
                 { human.section(&i18n, &submit, !can_edit) }
                 { anti_cheat.section(&i18n, &submit, !can_edit) }
             </div>

@@ -1,9 +1,10 @@
 //! `/regulator/study-records/{user_id}`: 学习记录 (Z-IV.6) — a learner's play sessions: start and
 //! end (and why it ended), IP, device, courseware, credited time, heartbeats; each drills down to
-//! its heartbeats (`/regulator/play-session/{id}`). Reached from a risk event's learner and from
-//! a class's trainees.
+//! its heartbeats (`/regulator/play-session/{id}`); under them the learner's study snapshots
+//! (face checks). Reached from a risk event's learner, a face check and a class's trainees.
 
 mod heartbeats;
+mod snapshots;
 
 use frontend_kit::components::{DEFAULT_PER_PAGE, RowClass, format_time};
 use frontend_kit::format::{clock, study_time};
@@ -18,6 +19,7 @@ use yew_nested_router::components::Link;
 use crate::app::Route;
 
 pub use heartbeats::PlaySessionPage;
+use snapshots::LearnerSnapshots;
 
 const TITLE: Text = Text::new("学习记录", "Study records");
 const LEARNER: Text = Text::new("学员编号：{0}", "Learner id: {0}");
@@ -126,6 +128,7 @@ pub fn StudyRecords(props: &StudyRecordsProps) -> Html {
             <PagedTable<PlaySessionRecord> id="play-sessions" caption={i18n.t(&TITLE)} columns={columns(&i18n)}
                 page={remote.data.clone()} loading={remote.loading} error={remote.error.clone()} onpage={on_page}
                 row_class={(*row_class).clone()} />
+            <LearnerSnapshots user_id={props.user_id} />
         </>
     }
 }

@@ -1,0 +1,522 @@
+//! Real-name rules (T-7.2.6b): name and GB 11643 ID number checked; the ID photo(s) and a live
+//! portrait with exactly one face; unverified → pending → verified / rejected with a reason; a
+//! new submission after verification is a new review. On verification the portrait (and, where
+//! the tenant allows, the ID photo) becomes the learner's face reference.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use shared_types::face::{
+    CapturePurpose, EvidencePhoto, FaceOutcome, InPersonVerification, RealNameDecision,
+    RealNameMethod, RealNameQuery, RealNameReview, RealNameState, RealNameStatus,
+    RealNameSubmission,
+};
+use shared_types::page::{Page, PageQuery};
+use shared_types::tenant::TenantSettings;
+use uuid::Uuid;
+
+use super::repo::{self, NewVerification, VerificationRow};
+use super::verifier::{HttpVerifier, IdentityClaim, RealNameVerifier, ReviewQueue};
+use crate::app::AppState;
+use crate::db::stored;
+use crate::error::{AppError, Text};
+use crate::face::captures::{self, Capture};
+use crate::face::{FaceEngine, references};
+use crate::identity::{Principal, fields};
+use crate::learning::sessions;
+use crate::validate;
+
+const PHOTO_URL_TTL: Duration = Duration::from_secs(300);
+
+fn verifier(
+    state: &AppState,
+    settings: &TenantSettings,
+) -> Result<Box<dyn RealNameVerifier>, AppError> {
+    let policy = &settings.real_name;
+    if policy.endpoint.is_empty() {
+        return Ok(Box::new(ReviewQueue));
+    }
+    Ok(Box::new(HttpVerifier {
+        client: state.face.client().clone(),
+        endpoint: policy.endpoint.clone(),
+        key_id: policy.key_id.clone(),
+        secret: state.face.secret(&policy.key_id)?.to_owned(),
+    }))
+}
+
+/// The embedding of the single face of an image, or why there is none.
+async fn single_face(
+    engine: &Arc<dyn FaceEngine>,
+    field: &str,
+    image: Vec<u8>,
+) -> Result<Vec<f32>, AppError> {
+    let reading = engine.analyse(image).await?;
+    let outcome = match (reading.faces, reading.embedding) {
+        (Some(1), Some(embedding)) => return Ok(embedding),
+        (Some(0), _) => FaceOutcome::NoFace,
+        (Some(_), _) => FaceOutcome::SeveralFaces,
+        (None, _) => FaceOutcome::Unclear,
+    };
+    Err(AppError::invalid(
+        field,
+        outcome.label_zh(),
+        outcome.label_en(),
+    ))
+}
+
+/// The references a verified submission gives: the portrait, and the ID photo when allowed.
+async fn reference_faces(
+    state: &AppState,
+    engine: &Arc<dyn FaceEngine>,
+    settings: &TenantSettings,
+    portrait: &Capture,
+    id_front: Option<&Capture>,
+) -> Result<Vec<(&'static str, Vec<f32>)>, AppError> {
+    let mut faces = vec![(
+        "portrait",
+        single_face(
+            engine,
+            "portrait_capture",
+            captures::bytes(state, "portrait_capture", portrait).await?,
+        )
+        .await?,
+    )];
+    if let (true, Some(front)) = (settings.face_check.use_id_photo, id_front) {
+        let image = captures::bytes(state, "id_front_capture", front).await?;
+        if let Ok(face) = single_face(engine, "id_front_capture", image).await {
+            faces.push(("id_photo", face));
+        }
+    }
+    Ok(faces)
+}
+
+pub async fn current(state: &AppState, p: &Principal) -> Result<RealNameState, AppError> {
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
+    let (status, _, _, _, enrolled) = repo::account(&mut tx, p.user_id).await?;
+    let latest = repo::latest(&mut tx, p.user_id).await?;
+    tx.commit().await?;
+    let keyring = &state.config.keyring;
+    let mut view = RealNameState {
+        status: stored(&status)?,
+        name: None,
+        id_number_masked: None,
+        method: None,
+        submitted_at: None,
+        decided_at: None,
+        reject_reason: None,
+        face_enrolled: enrolled,
+    };
+    if let Some(v) = latest {
+        view.name = Some(keyring.open(&v.pii_key_id, &v.name_enc)?);
+        view.id_number_masked = Some(mask(&keyring.open(&v.pii_key_id, &v.id_card_enc)?));
+        view.method = Some(stored(&v.method)?);
+        view.submitted_at = Some(v.submitted_at);
+        view.decided_at = v.decided_at;
+        view.reject_reason = v.reject_reason;
+    }
+    Ok(view)
+}
+
+fn mask(id: &str) -> String {
+    let chars: Vec<char> = id.chars().collect();
+    if chars.len() < 10 {
+        return "*".repeat(chars.len());
+    }
+    let head: String = chars[..6].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}********{tail}")
+}
+
+/// The learner submits name, ID number, ID photo(s) and a live portrait.
+pub async fn submit(
+    state: &AppState,
+    p: &Principal,
+    req: &RealNameSubmission,
+) -> Result<RealNameState, AppError> {
+    let keyring = &state.config.keyring;
+    let name = fields::person_name("name", &req.name)?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
+    let (settings, today, _) = sessions::clock(&mut tx, p.tenant.id).await?;
+    let id_card = validate::id_card("id_number", &req.id_number, today)?;
+    let bidx = keyring.blind_index("id_card", id_card.as_str());
+    let (status, _, account_bidx, _, _) = repo::account(&mut tx, p.user_id).await?;
+    if status == RealNameStatus::Pending.as_str() {
+        return Err(AppError::Conflict(Text::new(
+            "实名信息正在审核中",
+            "a submission is already under review",
+        )));
+    }
+    if account_bidx.is_some_and(|b| b != bidx) {
+        return Err(AppError::invalid(
+            "id_number",
+            "与账号登记的身份证号不一致",
+            "differs from the ID number registered for this account",
+        ));
+    }
+    let front = captures::take(
+        &mut tx,
+        p.user_id,
+        "id_front_capture",
+        req.id_front_capture,
+        &[CapturePurpose::IdFront],
+    )
+    .await?;
+    let back = match req.id_back_capture {
+        Some(id) => Some(
+            captures::take(
+                &mut tx,
+                p.user_id,
+                "id_back_capture",
+                id,
+                &[CapturePurpose::IdBack],
+            )
+            .await?,
+        ),
+        None => None,
+    };
+    let portrait = captures::take(
+        &mut tx,
+        p.user_id,
+        "portrait_capture",
+        req.portrait_capture,
+        &[CapturePurpose::Portrait],
+    )
+    .await?;
+    tx.commit().await?;
+
+    let engine = state.face.for_provider(&settings.face_check.provider)?;
+    let portrait_bytes = captures::bytes(state, "portrait_capture", &portrait).await?;
+    let portrait_face = single_face(&engine, "portrait_capture", portrait_bytes.clone()).await?;
+    let front_bytes = captures::bytes(state, "id_front_capture", &front).await?;
+    let portrait_score = engine
+        .analyse(front_bytes)
+        .await?
+        .embedding
+        .map(|id_face| crate::face::engine::similarity(&portrait_face, &id_face));
+    let claim = IdentityClaim {
+        name: &name,
+        id_number: id_card.as_str(),
+        portrait: &portrait_bytes,
+    };
+    let verdict = verifier(state, &settings)?.verify(&claim).await?;
+    let status = match &verdict {
+        None => RealNameStatus::Pending,
+        Some(v) if v.verified => RealNameStatus::Verified,
+        Some(_) => RealNameStatus::Rejected,
+    };
+    let id = Uuid::new_v4();
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
+    repo::insert(
+        &mut tx,
+        &NewVerification {
+            id,
+            tenant_id: p.tenant.id,
+            user_id: p.user_id,
+            name_enc: keyring.seal(&name)?,
+            id_card_enc: keyring.seal(id_card.as_str())?,
+            id_card_bidx: bidx,
+            pii_key_id: keyring.current_key_id(),
+            method: if verdict.is_some() {
+                RealNameMethod::External
+            } else {
+                RealNameMethod::Review
+            }
+            .as_str(),
+            status: status.as_str(),
+            captures: [
+                Some(front.capture_id),
+                back.map(|b| b.capture_id),
+                Some(portrait.capture_id),
+            ],
+            portrait_score,
+            note: "",
+            external_ref: verdict.as_ref().and_then(|v| v.external_ref.clone()),
+            submitted_by: p.user_id,
+            decided_by: None,
+            reject_reason: verdict.filter(|v| !v.verified).map(|v| v.reason),
+        },
+    )
+    .await?;
+    repo::set_user_status(&mut tx, p.user_id, status.as_str()).await?;
+    if status == RealNameStatus::Verified {
+        let faces = reference_faces(state, &engine, &settings, &portrait, Some(&front)).await?;
+        references::enrol(&mut tx, keyring, p.tenant.id, p.user_id, id, &faces).await?;
+    }
+    tx.commit().await?;
+    current(state, p).await
+}
+
+/// Regulator staff approve or reject a pending submission.
+pub async fn decide(
+    state: &AppState,
+    p: &Principal,
+    verification_id: Uuid,
+    req: &RealNameDecision,
+) -> Result<RealNameReview, AppError> {
+    let reason = validate::text("reason", &req.reason, 0, 500)?;
+    if !req.approve && reason.is_empty() {
+        return Err(AppError::invalid(
+            "reason",
+            "驳回须填写原因",
+            "a rejection needs a reason",
+        ));
+    }
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
+    let (settings, _, _) = sessions::clock(&mut tx, p.tenant.id).await?;
+    let row = repo::by_id(&mut tx, verification_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("实名认证申请", "Real-name submission"))?;
+    if row.status != RealNameStatus::Pending.as_str() {
+        return Err(AppError::Conflict(Text::new(
+            "该申请已处理",
+            "this submission is already decided",
+        )));
+    }
+    let status = if req.approve {
+        RealNameStatus::Verified
+    } else {
+        RealNameStatus::Rejected
+    };
+    if req.approve {
+        let captured: Vec<Capture> = sqlx::query_as(
+            "select c.capture_id, c.purpose, c.object_key from face_captures c join real_name_verifications v
+               on c.capture_id in (v.portrait_capture, v.id_front_capture)
+             where v.verification_id = $1 order by c.purpose = 'portrait' desc",
+        )
+        .bind(verification_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let portrait = captured
+            .iter()
+            .find(|c| c.purpose == CapturePurpose::Portrait.as_str())
+            .ok_or_else(|| {
+                AppError::Conflict(Text::new(
+                    "该申请没有现场人像",
+                    "the submission has no portrait",
+                ))
+            })?;
+        let front = captured
+            .iter()
+            .find(|c| c.purpose == CapturePurpose::IdFront.as_str());
+        let engine = state.face.for_provider(&settings.face_check.provider)?;
+        let faces = reference_faces(state, &engine, &settings, portrait, front).await?;
+        references::enrol(
+            &mut tx,
+            &state.config.keyring,
+            p.tenant.id,
+            row.user_id,
+            verification_id,
+            &faces,
+        )
+        .await?;
+    }
+    let reason = (!req.approve).then_some(reason.as_str());
+    if !repo::decide(&mut tx, verification_id, status.as_str(), p.user_id, reason).await? {
+        return Err(AppError::Conflict(Text::new(
+            "该申请已处理",
+            "this submission is already decided",
+        )));
+    }
+    repo::set_user_status(&mut tx, row.user_id, status.as_str()).await?;
+    let decided = repo::by_id(&mut tx, verification_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("实名认证申请", "Real-name submission"))?;
+    tx.commit().await?;
+    review(state, decided).await
+}
+
+/// Institution staff verify one of their trainees in person (who and when are recorded).
+pub async fn in_person(
+    state: &AppState,
+    p: &Principal,
+    user_id: Uuid,
+    req: &InPersonVerification,
+) -> Result<RealNameReview, AppError> {
+    let keyring = &state.config.keyring;
+    let institution = p.institution_id.ok_or(AppError::Forbidden)?;
+    let name = fields::person_name("name", &req.name)?;
+    let note = validate::text("note", &req.note, 0, 2000)?;
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
+    let (settings, today, _) = sessions::clock(&mut tx, p.tenant.id).await?;
+    let id_card = validate::id_card("id_number", &req.id_number, today)?;
+    if !repo::is_trainee_of(&mut tx, institution, user_id).await? {
+        return Err(AppError::not_found("学员", "Trainee"));
+    }
+    let bidx = keyring.blind_index("id_card", id_card.as_str());
+    let (_, _, account_bidx, _, _) = repo::account(&mut tx, user_id).await?;
+    if account_bidx.is_some_and(|b| b != bidx) {
+        return Err(AppError::invalid(
+            "id_number",
+            "与账号登记的身份证号不一致",
+            "differs from the ID number registered for this account",
+        ));
+    }
+    let portrait = match req.portrait_capture {
+        Some(id) => Some(
+            captures::take(
+                &mut tx,
+                p.user_id,
+                "portrait_capture",
+                id,
+                &[CapturePurpose::Portrait],
+            )
+            .await?,
+        ),
+        None => None,
+    };
+    let faces = match &portrait {
+        Some(c) => {
+            let engine = state.face.for_provider(&settings.face_check.provider)?;
+            reference_faces(state, &engine, &settings, c, None).await?
+        }
+        None => Vec::new(),
+    };
+    let id = Uuid::new_v4();
+    repo::insert(
+        &mut tx,
+        &NewVerification {
+            id,
+            tenant_id: p.tenant.id,
+            user_id,
+            name_enc: keyring.seal(&name)?,
+            id_card_enc: keyring.seal(id_card.as_str())?,
+            id_card_bidx: bidx,
+            pii_key_id: keyring.current_key_id(),
+            method: RealNameMethod::InPerson.as_str(),
+            status: RealNameStatus::Verified.as_str(),
+            captures: [None, None, portrait.map(|c| c.capture_id)],
+            portrait_score: None,
+            note: &note,
+            external_ref: None,
+            submitted_by: p.user_id,
+            decided_by: Some(p.user_id),
+            reject_reason: None,
+        },
+    )
+    .await
+    .map_err(|e| match e {
+        AppError::AlreadyExists { .. } => AppError::Conflict(Text::new(
+            "该学员有待审核的实名申请",
+            "the trainee has a submission under review",
+        )),
+        e => e,
+    })?;
+    repo::set_user_status(&mut tx, user_id, RealNameStatus::Verified.as_str()).await?;
+    if !faces.is_empty() {
+        references::enrol(&mut tx, keyring, p.tenant.id, user_id, id, &faces).await?;
+    }
+    let row = repo::by_id(&mut tx, id)
+        .await?
+        .ok_or_else(|| AppError::not_found("实名认证申请", "Real-name submission"))?;
+    tx.commit().await?;
+    review(state, row).await
+}
+
+async fn review(state: &AppState, v: VerificationRow) -> Result<RealNameReview, AppError> {
+    let keyring = &state.config.keyring;
+    let mut photos = Vec::new();
+    for (purpose, key) in [
+        (CapturePurpose::IdFront, &v.id_front_key),
+        (CapturePurpose::IdBack, &v.id_back_key),
+        (CapturePurpose::Portrait, &v.portrait_key),
+    ] {
+        if let Some(key) = key {
+            photos.push(EvidencePhoto {
+                purpose,
+                url: state.storage.presign_get(key, PHOTO_URL_TTL).await?,
+            });
+        }
+    }
+    Ok(RealNameReview {
+        verification_id: v.verification_id,
+        user_id: v.user_id,
+        account: v.account,
+        name: keyring.open(&v.pii_key_id, &v.name_enc)?,
+        id_number_masked: mask(&keyring.open(&v.pii_key_id, &v.id_card_enc)?),
+        status: stored(&v.status)?,
+        method: stored(&v.method)?,
+        submitted_at: v.submitted_at,
+        decided_at: v.decided_at,
+        decided_by: v.decided_by,
+        reject_reason: v.reject_reason,
+        photos,
+        portrait_score: v.portrait_score,
+    })
+}
+
+/// The regulator's review queue (all submissions, or one status).
+pub async fn queue(
+    state: &AppState,
+    p: &Principal,
+    q: &RealNameQuery,
+) -> Result<Page<RealNameReview>, AppError> {
+    let paging = PageQuery::of(q.page, q.per_page);
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
+    let rows = repo::queue(
+        &mut tx,
+        q.status.map(|s| s.as_str()),
+        paging.limit(),
+        paging.offset(),
+    )
+    .await?;
+    tx.commit().await?;
+    let total = rows.first().map_or(0, |r| r.total);
+    let mut items = Vec::with_capacity(rows.len());
+    for row in rows {
+        items.push(review(state, row).await?);
+    }
+    Ok(paging.page_of(items, total))
+}
+
+/// The institution's trainees with their real-name status; a trainee who never submitted has
+/// the nil verification id and the account's own name and ID number.
+pub async fn institution_list(
+    state: &AppState,
+    p: &Principal,
+    q: &RealNameQuery,
+) -> Result<Page<RealNameReview>, AppError> {
+    let keyring = &state.config.keyring;
+    let institution = p.institution_id.ok_or(AppError::Forbidden)?;
+    let paging = PageQuery::of(q.page, q.per_page);
+    let mut tx = state.db.begin_tenant(p.scope()).await?;
+    let rows = repo::institution_trainees(
+        &mut tx,
+        institution,
+        q.status.map(|s| s.as_str()),
+        paging.limit(),
+        paging.offset(),
+    )
+    .await?;
+    tx.commit().await?;
+    let total = rows.first().map_or(0, |r| r.total);
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let id_number = match &r.id_card_enc {
+                Some(sealed) => mask(&keyring.open(&r.pii_key_id, sealed)?),
+                None => String::new(),
+            };
+            Ok(RealNameReview {
+                verification_id: r.verification_id.unwrap_or(Uuid::nil()),
+                user_id: r.user_id,
+                account: r.account,
+                name: keyring.open(&r.pii_key_id, &r.name_enc)?,
+                id_number_masked: id_number,
+                status: stored(&r.real_name_status)?,
+                method: r
+                    .method
+                    .as_deref()
+                    .map(stored)
+                    .transpose()?
+                    .unwrap_or(RealNameMethod::Review),
+                submitted_at: r.submitted_at.unwrap_or_default(),
+                decided_at: r.decided_at,
+                decided_by: r.decided_by,
+                reject_reason: r.reject_reason,
+                photos: Vec::new(),
+                portrait_score: None,
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    Ok(paging.page_of(items, total))
+}
