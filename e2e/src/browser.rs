@@ -97,9 +97,25 @@ impl Driver {
     /// A new headless Chromium session with a fresh profile (so its own localStorage and
     /// device id), window 1280x900.
     pub async fn browser(&self, name: &str) -> Result<Browser> {
+        self.browser_with(name, &[]).await
+    }
+
+    /// [`Driver::browser`] whose camera is Chromium's fake device playing `video` (Y4M), with
+    /// camera permission granted.
+    pub async fn browser_with_camera(&self, name: &str, video: &Path) -> Result<Browser> {
+        let flags = [
+            "--use-fake-device-for-media-stream".to_string(),
+            "--use-fake-ui-for-media-stream".to_string(),
+            format!("--use-file-for-fake-video-capture={}", video.display()),
+        ];
+        self.browser_with(name, &flags).await
+    }
+
+    async fn browser_with(&self, name: &str, extra: &[String]) -> Result<Browser> {
         let profile = self.profiles.path().join(unique(name));
         std::fs::create_dir_all(&profile)?;
         let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|s| (*s).to_string()).collect();
+        args.extend_from_slice(extra);
         args.push(format!("--user-data-dir={}", profile.display()));
         let mut options = json!({ "args": args });
         if let Some(bin) = &self.chromium {
@@ -198,6 +214,15 @@ impl Browser {
             .send_keys(text)
             .await
             .with_context(|| format!("[{}] typing into `{css}`", self.name))
+    }
+
+    /// Chooses `file` in the file input `css`.
+    pub async fn choose_file(&self, css: &str, file: &Path) -> Result<()> {
+        let input = self.wait_for(css, UI_TIMEOUT).await?;
+        input
+            .send_keys(&file.display().to_string())
+            .await
+            .with_context(|| format!("[{}] choosing {} in `{css}`", self.name, file.display()))
     }
 
     /// Clicks `css` once it exists; while something covers it (a toast fading out, a dialog

@@ -20,6 +20,8 @@ pub struct Config {
     /// The demo media (`cargo xtask dev`/`ci` make them): the backend seeds the demo course
     /// from them and the course journey uploads them.
     pub demo_media: PathBuf,
+    /// The face engine's models and the photos the face journeys film (`var/models`).
+    pub face_models: PathBuf,
 }
 
 impl Config {
@@ -83,6 +85,15 @@ impl Config {
                 demo_media.display()
             );
         }
+        let face_models =
+            env_path("ZHIPEI_FACE_MODELS_DIR").unwrap_or_else(|| repo_root().join("var/models"));
+        if !face_models.join("photos/obama.jpg").is_file() {
+            bail!(
+                "{}/photos is missing: `cargo xtask ci` fetches the face models, or set \
+                 ZHIPEI_FACE_MODELS_DIR",
+                face_models.display()
+            );
+        }
         Ok(Some(Self {
             pg_url,
             backend_bin,
@@ -92,6 +103,7 @@ impl Config {
             chromium,
             demo_password,
             demo_media,
+            face_models,
         }))
     }
 }

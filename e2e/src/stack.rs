@@ -177,6 +177,7 @@ impl Backend {
             .env("DATABASE_OWNER_URL", &db.owner_url)
             .env("ZHIPEI_DEMO_PASSWORD", &cfg.demo_password)
             .env("ZHIPEI_DEMO_MEDIA_DIR", &cfg.demo_media)
+            .env("ZHIPEI_FACE_MODELS_DIR", &cfg.face_models)
             .env("ZHIPEI_SPA_DIR", &cfg.spa_dir)
             .env("ZHIPEI_S3_DIR", dir.path().join("s3"))
             .env("ZHIPEI_DEFAULT_TENANT", DEMO_TENANT)

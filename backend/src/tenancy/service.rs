@@ -1,6 +1,7 @@
 //! Tenant rules: code and name format, time zone, typed settings with defaults and bounds.
 
 use serde_json::Value;
+use shared_types::face::FaceProviderKind;
 use shared_types::tenant::{CreateTenantRequest, Tenant, TenantSettings};
 use uuid::Uuid;
 
@@ -93,6 +94,34 @@ pub fn validate_settings(s: &TenantSettings) -> Result<(), AppError> {
             "face_check.threshold",
             "须在 0 到 1 之间",
             "must be between 0 and 1",
+        ));
+    }
+    let provider = &s.face_check.provider;
+    if provider.kind == FaceProviderKind::Http {
+        service("face_check.provider", &provider.endpoint, &provider.key_id)?;
+    }
+    if !s.real_name.endpoint.is_empty() || !s.real_name.key_id.is_empty() {
+        service("real_name", &s.real_name.endpoint, &s.real_name.key_id)?;
+    }
+    Ok(())
+}
+
+/// An external service: an http(s) address and the key id of its signing secret.
+fn service(field: &str, endpoint: &str, key_id: &str) -> Result<(), AppError> {
+    if !(endpoint.starts_with("https://") || endpoint.starts_with("http://"))
+        || endpoint.len() > 500
+    {
+        return Err(AppError::invalid(
+            &format!("{field}.endpoint"),
+            "须为 http(s) 地址",
+            "must be an http(s) address",
+        ));
+    }
+    if key_id.trim().is_empty() || key_id.len() > 100 {
+        return Err(AppError::invalid(
+            &format!("{field}.key_id"),
+            "须填写签名密钥编号",
+            "must name the signing key id",
         ));
     }
     Ok(())
@@ -260,5 +289,26 @@ mod tests {
         assert!(
             matches!(wrong_type, Err(AppError::Malformed { field: Some(ref f), .. }) if f == "study_hour_minutes")
         );
+    }
+
+    #[test]
+    fn an_external_service_needs_an_address_and_a_key_id() {
+        let stored = serde_json::json!({});
+        let field_of = |patch: serde_json::Value| match patch_settings(&stored, &patch) {
+            Err(AppError::Invalid { field, .. }) => field,
+            other => format!("{:?}", other.map(|s| s.face_check.provider.kind)),
+        };
+        assert_eq!(
+            field_of(
+                serde_json::json!({"face_check": {"provider": {"kind": "http", "key_id": "k"}}})
+            ),
+            "face_check.provider.endpoint"
+        );
+        assert_eq!(
+            field_of(serde_json::json!({"real_name": {"endpoint": "https://id.example.cn"}})),
+            "real_name.key_id"
+        );
+        let ok = serde_json::json!({"face_check": {"provider": {"kind": "http", "endpoint": "https://f.example.cn", "key_id": "k"}}});
+        assert_eq!(field_of(ok), "Ok(Http)");
     }
 }

@@ -5,8 +5,8 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::face_fixture::{decide, frame, submit, upload};
-use crate::helpers::{id_card, spawn_app};
-use crate::learning_fixture::{learner, setup};
+use crate::helpers::{id_card, spawn_app, spawn_with};
+use crate::learning_fixture::{learner, patch_settings, setup};
 use crate::training_fixture::json_of;
 
 #[tokio::test]
@@ -184,5 +184,79 @@ async fn institution_staff_verify_their_own_trainees_in_person_and_only_staff_se
             .await
             .status(),
         StatusCode::FORBIDDEN
+    );
+}
+
+/// The tenant's identity-check service (a stand-in on loopback: no real one is reachable here)
+/// checks the request's signature and decides at once.
+#[tokio::test]
+async fn an_identity_service_decides_at_once_over_a_signed_request() {
+    use axum::http::{HeaderMap, StatusCode as Status};
+    use hmac::{Hmac, Mac};
+
+    const SECRET: &str = "identity-service-secret-2026";
+    async fn verify(
+        headers: HeaderMap,
+        body: axum::body::Bytes,
+    ) -> (Status, axum::Json<serde_json::Value>) {
+        let header = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(SECRET.as_bytes()).unwrap();
+        mac.update(format!("{}\n", header("x-zhipei-timestamp")).as_bytes());
+        mac.update(&body);
+        let expected = hex::encode(mac.finalize().into_bytes());
+        if header("x-zhipei-key") != "idcheck" || header("x-zhipei-signature") != expected {
+            return (Status::UNAUTHORIZED, axum::Json(json!({})));
+        }
+        let claim: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        let verified = claim["name"] == "学员16"
+            && claim["portrait_base64"]
+                .as_str()
+                .is_some_and(|p| p.len() > 1000);
+        (
+            Status::OK,
+            axum::Json(json!({"verified": verified, "reason": "", "ref": "NCIIC-1"})),
+        )
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let service = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            axum::Router::new().route("/v1/identity/verify", axum::routing::post(verify)),
+        )
+        .await
+        .unwrap();
+    });
+
+    let app = spawn_with(&[("ZHIPEI_PROVIDER_SECRETS", &format!("idcheck={SECRET}"))]).await;
+    let s = setup(&app).await;
+    patch_settings(
+        &s,
+        json!({"real_name": {"endpoint": service, "key_id": "idcheck"}}),
+    )
+    .await;
+    let me = learner(&app, &s, 16).await;
+    let decided = json_of(submit(&me, 16, "obama.jpg").await, StatusCode::OK).await;
+    assert_eq!(
+        (decided["status"].as_str(), decided["method"].as_str()),
+        (Some("verified"), Some("external"))
+    );
+    assert_eq!(decided["face_enrolled"], true);
+    // A key id the server has no secret for: the service cannot be called (503, retry later).
+    patch_settings(
+        &s,
+        json!({"real_name": {"endpoint": service, "key_id": "unknown"}}),
+    )
+    .await;
+    let other = learner(&app, &s, 17).await;
+    assert_eq!(
+        submit(&other, 17, "obama.jpg").await.status(),
+        StatusCode::SERVICE_UNAVAILABLE
     );
 }

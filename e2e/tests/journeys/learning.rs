@@ -14,9 +14,8 @@ pub const TRAINEE: &str = "13800000001";
 /// Two heartbeats and then some.
 const BEAT_WAIT: Duration = Duration::from_secs(15);
 
-/// The site's study settings for these journeys, set by the regulator admin over the API.
-/// WebDriver sets `navigator.webdriver`: this site keeps automation at low risk.
-pub async fn study_settings(backend: &Backend, password: &str) -> Result<()> {
+/// Patches the demo site's settings as its regulator admin, over the API.
+pub async fn patch_settings(backend: &Backend, password: &str, patch: Value) -> Result<()> {
     let http = reqwest::Client::new();
     let login: Value = http
         .post(backend.url("/api/v1/auth/login"))
@@ -30,18 +29,28 @@ pub async fn study_settings(backend: &Backend, password: &str) -> Result<()> {
     let token = login["token"].as_str().context("no token")?;
     http.patch(backend.url("/api/v1/tenant/settings"))
         .bearer_auth(token)
-        .json(
-            &json!({"heartbeat_seconds": 5, "study_hour_minutes": 1, "daily_cap_study_hours": 1,
-                      "anti_cheat": {"automation_is_high_risk": false}}),
-        )
+        .json(&patch)
         .send()
         .await?
         .error_for_status()?;
     Ok(())
 }
 
+/// The site's study settings for these journeys: a heartbeat every 5 s, a daily cap of one
+/// study hour of one minute. WebDriver sets `navigator.webdriver`: this site keeps automation
+/// at low risk.
+pub async fn study_settings(backend: &Backend, password: &str) -> Result<()> {
+    patch_settings(
+        backend,
+        password,
+        json!({"heartbeat_seconds": 5, "study_hour_minutes": 1, "daily_cap_study_hours": 1,
+               "anti_cheat": {"automation_is_high_risk": false}}),
+    )
+    .await
+}
+
 /// The credited seconds the player shows for this courseware.
-async fn credited(browser: &Browser) -> Result<f64> {
+pub async fn credited(browser: &Browser) -> Result<f64> {
     let seconds = browser
         .wait_attr("#courseware-credited", "data-seconds", UI_TIMEOUT, |s| {
             s.parse::<f64>().is_ok()

@@ -1,4 +1,4 @@
-//! The browser journeys of issues 2 to 5, against one stack started for this run: a fresh database,
+//! The browser journeys of issues 2 to 6, against one stack started for this run: a fresh database,
 //! the backend in dev mode (demo tenant seeded) serving the three SPAs, chromedriver and
 //! headless Chromium. One stack for all journeys keeps the run light on a 2-core machine;
 //! every journey still runs, and all failures are reported together.
@@ -9,6 +9,7 @@ use anyhow::{Result, bail};
 use e2e::{Backend, Browser, Config, Driver, Journeys, TestDb, UI_TIMEOUT, fresh_phone};
 
 mod courses;
+mod face;
 mod learning;
 mod training;
 
@@ -240,7 +241,67 @@ async fn browser_journeys() -> Result<()> {
     }
     pc.close().await;
 
+    // (8) Issue 6: real-name verification and face checks with Chromium's fake camera (after
+    // the learning journeys: it turns face checks on for the site).
+    face_journeys(&cfg, &backend, &driver, &mut journeys).await?;
+
     journeys.finish()
+}
+
+async fn face_journeys(
+    cfg: &Config,
+    backend: &Backend,
+    driver: &Driver,
+    journeys: &mut Journeys,
+) -> Result<()> {
+    face::face_settings(backend, &cfg.demo_password).await?;
+    let files = e2e::TempDir::new("zhipei-e2e-face")?;
+    let own_camera = face::fake_camera(&cfg.face_models, "obama.jpg", files.path())?;
+    let other_camera = face::fake_camera(&cfg.face_models, "biden.jpg", files.path())?;
+    let id_photo = face::id_photo(&cfg.face_models, files.path())?;
+    let learner = driver
+        .browser_with_camera("face-learner", &own_camera)
+        .await?;
+    let regulator = driver.browser("face-regulator").await?;
+    let passed = journeys
+        .run(
+            "a trainee verifies their real name and passes the face check",
+            backend,
+            &[&learner, &regulator],
+            face::a_trainee_verifies_their_real_name_and_passes_the_face_check(
+                backend,
+                &learner,
+                &regulator,
+                &cfg.demo_password,
+                &id_photo,
+            ),
+        )
+        .await;
+    regulator.close().await;
+    let other =
+        "another person in front of the camera fails the face check and nothing is credited";
+    if passed {
+        let stranger = driver
+            .browser_with_camera("face-stranger", &other_camera)
+            .await?;
+        journeys
+            .run(
+                other,
+                backend,
+                &[&stranger],
+                face::another_person_fails_the_check_and_nothing_is_credited(
+                    backend,
+                    &stranger,
+                    &cfg.demo_password,
+                ),
+            )
+            .await;
+        stranger.close().await;
+    } else {
+        journeys.fail(other, "not run: the trainee could not enrol");
+    }
+    learner.close().await;
+    Ok(())
 }
 
 async fn register_trainee(backend: &Backend, browser: &Browser, t: &Trainee) -> Result<()> {
