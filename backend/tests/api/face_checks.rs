@@ -6,7 +6,7 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::face_fixture::{check, enrolled, frame, two_faces, upload};
-use crate::helpers::spawn_app;
+use crate::helpers::{spawn_app, spawn_with};
 use crate::learning_fixture::{Player, decision, learner, patch_settings, setup};
 use crate::training_fixture::json_of;
 
@@ -221,4 +221,94 @@ async fn captures_and_checks_refuse_bad_input_and_other_learners() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
+}
+
+/// A tenant's external face service (a stand-in on loopback speaking the documented protocol,
+/// backed by the same offline engine): enrolment and checks go through it, signed.
+#[tokio::test]
+async fn a_tenant_can_use_an_external_face_service() {
+    use axum::http::{HeaderMap, StatusCode as Status};
+    use base64::Engine as _;
+    use hmac::{Hmac, Mac};
+
+    const SECRET: &str = "face-service-secret-2026";
+    async fn analyse(
+        headers: HeaderMap,
+        body: axum::body::Bytes,
+    ) -> (Status, axum::Json<serde_json::Value>) {
+        let header = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(SECRET.as_bytes()).unwrap();
+        mac.update(format!("{}\n", header("x-zhipei-timestamp")).as_bytes());
+        mac.update(&body);
+        if header("x-zhipei-key") != "faces"
+            || header("x-zhipei-signature") != hex::encode(mac.finalize().into_bytes())
+        {
+            return (Status::UNAUTHORIZED, axum::Json(json!({})));
+        }
+        let request: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        let image = base64::engine::general_purpose::STANDARD
+            .decode(request["image_base64"].as_str().unwrap_or_default())
+            .unwrap_or_default();
+        let dir = std::env::var("ZHIPEI_FACE_MODELS_DIR")
+            .unwrap_or_else(|_| format!("{}/../var/models", env!("CARGO_MANIFEST_DIR")));
+        let analysis = tokio::task::spawn_blocking(move || {
+            face_engine::LocalEngine::load(std::path::Path::new(&dir))
+                .unwrap()
+                .analyse(&image)
+                .unwrap()
+        })
+        .await
+        .unwrap();
+        let faces = match analysis.count {
+            face_engine::FaceCount::None => 0,
+            face_engine::FaceCount::One | face_engine::FaceCount::Unconfirmed => 1,
+            face_engine::FaceCount::Several(n) => n,
+        };
+        let answer = json!({"faces": faces, "confirmed": analysis.count == face_engine::FaceCount::One,
+                            "embedding": analysis.embedding.map(|e| e.0), "yaw": analysis.yaw});
+        (Status::OK, axum::Json(answer))
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let service = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            axum::Router::new().route("/v1/faces/analyse", axum::routing::post(analyse)),
+        )
+        .await
+        .unwrap();
+    });
+
+    let app = spawn_with(&[("ZHIPEI_PROVIDER_SECRETS", &format!("faces={SECRET}"))]).await;
+    let s = setup(&app).await;
+    let provider = json!({"kind": "http", "endpoint": service, "key_id": "faces"});
+    patch_settings(
+        &s,
+        json!({"face_check": {"enabled": true, "provider": provider}}),
+    )
+    .await;
+    let me = learner(&app, &s, 5).await;
+    enrolled(&s.admin, &me, 5).await;
+    let player = Player::open(&app, &me, s.video).await;
+    let passed = check(&me, player.session, frame("obama2.jpg"), "").await;
+    assert_eq!(passed["outcome"], "passed", "{passed}");
+    player_face_due(&app, player.session).await;
+    let other = check(&me, player.session, frame("biden.jpg"), "").await;
+    assert_eq!(other["outcome"], "mismatch", "{other}");
+}
+
+/// Makes the session's next face check due now.
+async fn player_face_due(app: &crate::helpers::TestApp, session: uuid::Uuid) {
+    let (mut conn, _) = crate::review_fixture::owner_in(app, "demo").await;
+    sqlx::query("update play_sessions set face_due = true where play_session_id = $1")
+        .bind(session)
+        .execute(&mut conn)
+        .await
+        .unwrap();
 }

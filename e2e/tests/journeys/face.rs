@@ -124,6 +124,16 @@ async fn wait_status(backend: &Backend, browser: &Browser, status: &str) -> Resu
     }
 }
 
+async fn fits_the_phone(browser: &Browser) -> Result<()> {
+    let overflow = browser.horizontal_overflow().await?;
+    ensure!(
+        overflow <= 0,
+        "[{}] the page is {overflow} px wider than the phone",
+        browser.name
+    );
+    Ok(())
+}
+
 /// Opens the demo video from the tasks and takes the face check the session opens with.
 async fn study_and_check(backend: &Backend, browser: &Browser) -> Result<(String, String)> {
     browser.goto(&backend.url("/learner/tasks")).await?;
@@ -153,6 +163,8 @@ pub async fn a_trainee_verifies_their_real_name_and_passes_the_face_check(
     learner
         .log_in(backend, "learner", TRAINEE, password)
         .await?;
+    // On a phone, as most trainees verify.
+    learner.use_phone_width().await?;
     learner.goto(&backend.url("/learner/real-name")).await?;
     learner.fill("#rn-name", TRAINEE_NAME).await?;
     learner.fill("#rn-id-number", &demo_id_card()?).await?;
@@ -168,13 +180,19 @@ pub async fn a_trainee_verifies_their_real_name_and_passes_the_face_check(
             s == "pending"
         })
         .await?;
+    fits_the_phone(learner).await?;
 
     regulator
         .log_in(backend, "regulator", "demo-admin", password)
         .await?;
+    regulator.use_phone_width().await?;
     regulator
         .goto(&backend.url("/regulator/real-name-reviews"))
         .await?;
+    regulator
+        .wait_for(".rn-review[data-status='pending'] .rn-approve", UI_TIMEOUT)
+        .await?;
+    fits_the_phone(regulator).await?;
     regulator
         .click(".rn-review[data-status='pending'] .rn-approve")
         .await?;
@@ -185,6 +203,7 @@ pub async fn a_trainee_verifies_their_real_name_and_passes_the_face_check(
         passed == "true",
         "the enrolled person's face check failed: {outcome}"
     );
+    fits_the_phone(learner).await?;
     if learner.exists("#face-check-continue").await? {
         learner.click("#face-check-continue").await?;
     }
