@@ -110,6 +110,20 @@ pub async fn take(
     })
 }
 
+/// [`take`] for an optional image.
+pub async fn take_optional(
+    conn: &mut PgConnection,
+    owner: Uuid,
+    field: &str,
+    capture_id: Option<Uuid>,
+    purposes: &[CapturePurpose],
+) -> Result<Option<Capture>, AppError> {
+    match capture_id {
+        Some(id) => Ok(Some(take(conn, owner, field, id, purposes).await?)),
+        None => Ok(None),
+    }
+}
+
 /// The image bytes of a capture (refused when not uploaded or too large).
 pub async fn bytes(state: &AppState, field: &str, capture: &Capture) -> Result<Vec<u8>, AppError> {
     let purpose = CapturePurpose::parse(&capture.purpose).unwrap_or(CapturePurpose::Study);

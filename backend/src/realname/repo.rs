@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use crate::crypto::Keyring;
 use crate::error::AppError;
 
 /// A submission as stored (name and ID number still sealed).
@@ -139,14 +140,30 @@ pub async fn institution_trainees(
     .await?)
 }
 
+/// A name and ID number sealed under the current PII key, with the number's blind index.
+pub struct SealedIdentity {
+    pub name_enc: Vec<u8>,
+    pub id_card_enc: Vec<u8>,
+    pub id_card_bidx: Vec<u8>,
+    pub pii_key_id: String,
+}
+
+impl SealedIdentity {
+    pub fn seal(keyring: &Keyring, name: &str, id_card: &str) -> Result<SealedIdentity, AppError> {
+        Ok(SealedIdentity {
+            name_enc: keyring.seal(name)?,
+            id_card_enc: keyring.seal(id_card)?,
+            id_card_bidx: keyring.blind_index("id_card", id_card),
+            pii_key_id: keyring.current_key_id().to_owned(),
+        })
+    }
+}
+
 pub struct NewVerification<'a> {
     pub id: Uuid,
     pub tenant_id: Uuid,
     pub user_id: Uuid,
-    pub name_enc: Vec<u8>,
-    pub id_card_enc: Vec<u8>,
-    pub id_card_bidx: Vec<u8>,
-    pub pii_key_id: &'a str,
+    pub identity: SealedIdentity,
     pub method: &'a str,
     pub status: &'a str,
     pub captures: [Option<Uuid>; 3],
@@ -169,10 +186,10 @@ pub async fn insert(conn: &mut PgConnection, v: &NewVerification<'_>) -> Result<
     .bind(v.id)
     .bind(v.tenant_id)
     .bind(v.user_id)
-    .bind(&v.name_enc)
-    .bind(&v.id_card_enc)
-    .bind(&v.id_card_bidx)
-    .bind(v.pii_key_id)
+    .bind(&v.identity.name_enc)
+    .bind(&v.identity.id_card_enc)
+    .bind(&v.identity.id_card_bidx)
+    .bind(&v.identity.pii_key_id)
     .bind(v.method)
     .bind(v.status)
     .bind(v.captures[0])

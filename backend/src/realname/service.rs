@@ -15,7 +15,7 @@ use shared_types::page::{Page, PageQuery};
 use shared_types::tenant::TenantSettings;
 use uuid::Uuid;
 
-use super::repo::{self, NewVerification, VerificationRow};
+use super::repo::{self, NewVerification, SealedIdentity, VerificationRow};
 use super::verifier::{HttpVerifier, IdentityClaim, RealNameVerifier, ReviewQueue};
 use crate::app::AppState;
 use crate::db::stored;
@@ -117,6 +117,18 @@ pub async fn current(state: &AppState, p: &Principal) -> Result<RealNameState, A
     Ok(view)
 }
 
+/// A real-name submission names the ID number the account was registered with, if any.
+fn same_as_account(account_bidx: Option<&[u8]>, identity: &SealedIdentity) -> Result<(), AppError> {
+    if account_bidx.is_some_and(|b| b != identity.id_card_bidx.as_slice()) {
+        return Err(AppError::invalid(
+            "id_number",
+            "与账号登记的身份证号不一致",
+            "differs from the ID number registered for this account",
+        ));
+    }
+    Ok(())
+}
+
 fn mask(id: &str) -> String {
     let chars: Vec<char> = id.chars().collect();
     if chars.len() < 10 {
@@ -138,7 +150,7 @@ pub async fn submit(
     let mut tx = state.db.begin_tenant(p.scope()).await?;
     let (settings, today, _) = sessions::clock(&mut tx, p.tenant.id).await?;
     let id_card = validate::id_card("id_number", &req.id_number, today)?;
-    let bidx = keyring.blind_index("id_card", id_card.as_str());
+    let identity = SealedIdentity::seal(keyring, &name, id_card.as_str())?;
     let (status, _, account_bidx, _, _) = repo::account(&mut tx, p.user_id).await?;
     if status == RealNameStatus::Pending.as_str() {
         return Err(AppError::Conflict(Text::new(
@@ -146,13 +158,7 @@ pub async fn submit(
             "a submission is already under review",
         )));
     }
-    if account_bidx.is_some_and(|b| b != bidx) {
-        return Err(AppError::invalid(
-            "id_number",
-            "与账号登记的身份证号不一致",
-            "differs from the ID number registered for this account",
-        ));
-    }
+    same_as_account(account_bidx.as_deref(), &identity)?;
     let front = captures::take(
         &mut tx,
         p.user_id,
@@ -161,19 +167,14 @@ pub async fn submit(
         &[CapturePurpose::IdFront],
     )
     .await?;
-    let back = match req.id_back_capture {
-        Some(id) => Some(
-            captures::take(
-                &mut tx,
-                p.user_id,
-                "id_back_capture",
-                id,
-                &[CapturePurpose::IdBack],
-            )
-            .await?,
-        ),
-        None => None,
-    };
+    let back = captures::take_optional(
+        &mut tx,
+        p.user_id,
+        "id_back_capture",
+        req.id_back_capture,
+        &[CapturePurpose::IdBack],
+    )
+    .await?;
     let portrait = captures::take(
         &mut tx,
         p.user_id,
@@ -212,10 +213,7 @@ pub async fn submit(
             id,
             tenant_id: p.tenant.id,
             user_id: p.user_id,
-            name_enc: keyring.seal(&name)?,
-            id_card_enc: keyring.seal(id_card.as_str())?,
-            id_card_bidx: bidx,
-            pii_key_id: keyring.current_key_id(),
+            identity,
             method: if verdict.is_some() {
                 RealNameMethod::External
             } else {
@@ -342,28 +340,17 @@ pub async fn in_person(
     if !repo::is_trainee_of(&mut tx, institution, user_id).await? {
         return Err(AppError::not_found("学员", "Trainee"));
     }
-    let bidx = keyring.blind_index("id_card", id_card.as_str());
+    let identity = SealedIdentity::seal(keyring, &name, id_card.as_str())?;
     let (_, _, account_bidx, _, _) = repo::account(&mut tx, user_id).await?;
-    if account_bidx.is_some_and(|b| b != bidx) {
-        return Err(AppError::invalid(
-            "id_number",
-            "与账号登记的身份证号不一致",
-            "differs from the ID number registered for this account",
-        ));
-    }
-    let portrait = match req.portrait_capture {
-        Some(id) => Some(
-            captures::take(
-                &mut tx,
-                p.user_id,
-                "portrait_capture",
-                id,
-                &[CapturePurpose::Portrait],
-            )
-            .await?,
-        ),
-        None => None,
-    };
+    same_as_account(account_bidx.as_deref(), &identity)?;
+    let portrait = captures::take_optional(
+        &mut tx,
+        p.user_id,
+        "portrait_capture",
+        req.portrait_capture,
+        &[CapturePurpose::Portrait],
+    )
+    .await?;
     let faces = match &portrait {
         Some(c) => {
             let engine = state.face.for_provider(&settings.face_check.provider)?;
@@ -378,10 +365,7 @@ pub async fn in_person(
             id,
             tenant_id: p.tenant.id,
             user_id,
-            name_enc: keyring.seal(&name)?,
-            id_card_enc: keyring.seal(id_card.as_str())?,
-            id_card_bidx: bidx,
-            pii_key_id: keyring.current_key_id(),
+            identity,
             method: RealNameMethod::InPerson.as_str(),
             status: RealNameStatus::Verified.as_str(),
             captures: [None, None, portrait.map(|c| c.capture_id)],

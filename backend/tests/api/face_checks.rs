@@ -5,7 +5,7 @@
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::face_fixture::{check, enrolled, frame, two_faces, upload};
+use crate::face_fixture::{check, enrolled, frame, serve_stand_in, signed_by, two_faces, upload};
 use crate::helpers::{spawn_app, spawn_with};
 use crate::learning_fixture::{Player, decision, learner, patch_settings, setup};
 use crate::training_fixture::json_of;
@@ -229,26 +229,13 @@ async fn captures_and_checks_refuse_bad_input_and_other_learners() {
 async fn a_tenant_can_use_an_external_face_service() {
     use axum::http::{HeaderMap, StatusCode as Status};
     use base64::Engine as _;
-    use hmac::{Hmac, Mac};
 
     const SECRET: &str = "face-service-secret-2026";
     async fn analyse(
         headers: HeaderMap,
         body: axum::body::Bytes,
     ) -> (Status, axum::Json<serde_json::Value>) {
-        let header = |name: &str| {
-            headers
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default()
-                .to_owned()
-        };
-        let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(SECRET.as_bytes()).unwrap();
-        mac.update(format!("{}\n", header("x-zhipei-timestamp")).as_bytes());
-        mac.update(&body);
-        if header("x-zhipei-key") != "faces"
-            || header("x-zhipei-signature") != hex::encode(mac.finalize().into_bytes())
-        {
+        if !signed_by(&headers, &body, "faces", SECRET) {
             return (Status::UNAUTHORIZED, axum::Json(json!({})));
         }
         let request: serde_json::Value = serde_json::from_slice(&body).unwrap();
@@ -274,16 +261,10 @@ async fn a_tenant_can_use_an_external_face_service() {
                             "embedding": analysis.embedding.map(|e| e.0), "yaw": analysis.yaw});
         (Status::OK, axum::Json(answer))
     }
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let service = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            axum::Router::new().route("/v1/faces/analyse", axum::routing::post(analyse)),
-        )
-        .await
-        .unwrap();
-    });
+    let service = serve_stand_in(
+        axum::Router::new().route("/v1/faces/analyse", axum::routing::post(analyse)),
+    )
+    .await;
 
     let app = spawn_with(&[("ZHIPEI_PROVIDER_SECRETS", &format!("faces={SECRET}"))]).await;
     let s = setup(&app).await;

@@ -141,3 +141,29 @@ pub async fn check(learner: &Learner, session: Uuid, frame: Vec<u8>, label: &str
     )
     .await
 }
+
+/// Whether a request to a stand-in external service carries the signature the server makes:
+/// hex HMAC-SHA256 over `timestamp` + `\n` + body, under `key_id`'s secret (docs/face.md).
+pub fn signed_by(headers: &axum::http::HeaderMap, body: &[u8], key_id: &str, secret: &str) -> bool {
+    use hmac::{Hmac, Mac};
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(format!("{}\n", header("x-zhipei-timestamp")).as_bytes());
+    mac.update(body);
+    header("x-zhipei-key") == key_id
+        && header("x-zhipei-signature") == hex::encode(mac.finalize().into_bytes())
+}
+
+/// Serves a stand-in external service on loopback; its base URL.
+pub async fn serve_stand_in(router: axum::Router) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    url
+}

@@ -4,7 +4,7 @@
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::face_fixture::{decide, frame, submit, upload};
+use crate::face_fixture::{decide, frame, serve_stand_in, signed_by, submit, upload};
 use crate::helpers::{id_card, spawn_app, spawn_with};
 use crate::learning_fixture::{learner, patch_settings, setup};
 use crate::training_fixture::json_of;
@@ -192,25 +192,13 @@ async fn institution_staff_verify_their_own_trainees_in_person_and_only_staff_se
 #[tokio::test]
 async fn an_identity_service_decides_at_once_over_a_signed_request() {
     use axum::http::{HeaderMap, StatusCode as Status};
-    use hmac::{Hmac, Mac};
 
     const SECRET: &str = "identity-service-secret-2026";
     async fn verify(
         headers: HeaderMap,
         body: axum::body::Bytes,
     ) -> (Status, axum::Json<serde_json::Value>) {
-        let header = |name: &str| {
-            headers
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default()
-                .to_owned()
-        };
-        let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(SECRET.as_bytes()).unwrap();
-        mac.update(format!("{}\n", header("x-zhipei-timestamp")).as_bytes());
-        mac.update(&body);
-        let expected = hex::encode(mac.finalize().into_bytes());
-        if header("x-zhipei-key") != "idcheck" || header("x-zhipei-signature") != expected {
+        if !signed_by(&headers, &body, "idcheck", SECRET) {
             return (Status::UNAUTHORIZED, axum::Json(json!({})));
         }
         let claim: serde_json::Value = serde_json::from_slice(&body).unwrap();
@@ -223,16 +211,10 @@ async fn an_identity_service_decides_at_once_over_a_signed_request() {
             axum::Json(json!({"verified": verified, "reason": "", "ref": "NCIIC-1"})),
         )
     }
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let service = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            axum::Router::new().route("/v1/identity/verify", axum::routing::post(verify)),
-        )
-        .await
-        .unwrap();
-    });
+    let service = serve_stand_in(
+        axum::Router::new().route("/v1/identity/verify", axum::routing::post(verify)),
+    )
+    .await;
 
     let app = spawn_with(&[("ZHIPEI_PROVIDER_SECRETS", &format!("idcheck={SECRET}"))]).await;
     let s = setup(&app).await;

@@ -4,9 +4,7 @@
 //! (`#ip-take-portrait`; it becomes the trainee's face reference); sent by `#ip-submit`. Who
 //! verified and when is recorded by the server.
 
-use frontend_kit::components::face::{CameraCapture, Captured};
-use frontend_kit::components::form::{check_id_card, check_name};
-use frontend_kit::dates::today;
+use frontend_kit::components::face::{CameraCapture, Captured, Whose, use_identity};
 use frontend_kit::prelude::*;
 use shared_types::face::{CapturePurpose, InPersonVerification, RealNameReview};
 use yew::prelude::*;
@@ -16,7 +14,6 @@ const BODY: Text = Text::new(
     "请当面核对学员本人与其身份证原件，确认一致后提交。",
     "Check the trainee in person against their original ID card, then submit.",
 );
-const ID_NUMBER: Text = Text::new("身份证号", "ID-card number");
 const NOTE: Text = Text::new("核验说明", "Note");
 const NOTE_HELP: Text = Text::new(
     "如核验地点、证件情况等",
@@ -38,23 +35,20 @@ pub fn InPersonDialog(props: &InPersonDialogProps) -> Html {
     let i18n = use_i18n();
     let submit = use_submit();
     let t = &props.trainee;
-    let name = use_state(|| t.name.clone());
-    let id_number = use_state(String::new);
+    let identity = use_identity(|| t.name.clone());
     let note = use_state(String::new);
     let portrait = use_state(|| None::<Captured>);
     let camera_open = use_state_eq(|| false);
 
-    let name_error = check_name(&name);
-    let id_error = check_id_card(&id_number, today());
     let req = InPersonVerification {
-        name: name.trim().to_owned(),
-        id_number: id_number.trim().to_ascii_uppercase(),
+        name: identity.name(),
+        id_number: identity.id_number(),
         portrait_capture: portrait.as_ref().map(|p| p.capture_id),
         note: note.trim().to_owned(),
     };
     let user_id = t.user_id;
     let onsubmit = submit.for_dialog(
-        name_error.is_some() || id_error.is_some(),
+        identity.invalid(),
         req,
         &props.on_done,
         move |req| async move { frontend_kit::api::verify_in_person(user_id, &req).await },
@@ -76,11 +70,7 @@ pub fn InPersonDialog(props: &InPersonDialogProps) -> Html {
             busy={submit.busy()} error={submit.form_error(&i18n)} {onsubmit} onclose={props.on_done.reform(|()| false)}
             submit_id="ip-submit">
             <p class="zp-muted">{ i18n.t(&BODY) }</p>
-            <TextField id="ip-name" label={text(&texts::NAME)} required=true maxlength="50"
-                value={(*name).clone()} oninput={bind(&name)} error={submit.field_error(&i18n, "name", name_error)} />
-            <TextField id="ip-id-number" label={text(&ID_NUMBER)} required=true maxlength="18" autocomplete="off"
-                value={(*id_number).clone()} oninput={bind(&id_number)}
-                error={submit.field_error(&i18n, "id_number", id_error)} />
+            { identity.fields(&i18n, &submit, "ip", Whose::Trainee) }
             <TextAreaField id="ip-note" label={text(&NOTE)} helper={text(&NOTE_HELP)} maxlength="500" rows={3}
                 value={(*note).clone()} oninput={bind(&note)} error={submit.field_error(&i18n, "note", None)} />
             <div class="pf-v6-c-form__group">

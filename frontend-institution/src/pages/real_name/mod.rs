@@ -5,13 +5,11 @@
 
 mod in_person;
 
-use frontend_kit::components::face::EvidencePhotos;
-use frontend_kit::components::{
-    DEFAULT_PER_PAGE, RowClass, RowData, dialog_done, format_time, or_dash,
-};
+use frontend_kit::components::face::{EvidencePhotos, ID_NUMBER, use_real_name_list};
+use frontend_kit::components::{dialog_done, format_time, or_dash};
 use frontend_kit::pages::PageTitle;
 use frontend_kit::prelude::*;
-use shared_types::face::{RealNameQuery, RealNameReview, RealNameStatus};
+use shared_types::face::{RealNameReview, RealNameStatus};
 use yew::prelude::*;
 
 use in_person::InPersonDialog;
@@ -19,7 +17,6 @@ use in_person::InPersonDialog;
 pub const TITLE: Text = Text::new("学员实名", "Trainee verification");
 const STATUS: Text = Text::new("认证状态", "Status");
 const ACCOUNT: Text = Text::new("学员账号", "Account");
-const ID_NUMBER: Text = Text::new("身份证号", "ID-card number");
 const DECIDED: Text = Text::new("认证情况", "Decision");
 const DECIDED_BY: Text = Text::new("{0}，{1}", "{0}, {1}");
 const PHOTOS: Text = Text::new("照片", "Photos");
@@ -92,47 +89,25 @@ fn columns(
 pub fn RealNames() -> Html {
     let i18n = use_i18n();
     let toaster = use_toaster();
-    let status = use_state(String::new);
-    let PagedList { query, remote } = use_paged(
-        RealNameQuery {
-            per_page: Some(DEFAULT_PER_PAGE),
-            ..RealNameQuery::default()
-        },
+    let list = use_real_name_list(
+        None,
+        "rn-trainee",
+        |r| ("data-user-id", r.user_id.to_string()),
         |q| async move { frontend_kit::api::institution_real_names(&q).await },
     );
     let open = use_state(|| None::<RealNameReview>);
-    let on_done = dialog_done(&open, None, &toaster, i18n.t(&VERIFIED), &remote.reload);
-    let search = {
-        let (status, query) = (status.clone(), query.clone());
-        Callback::from(move |()| {
-            query.set(RealNameQuery {
-                status: RealNameStatus::from_code(&status),
-                page: Some(1),
-                per_page: query.per_page,
-            })
-        })
-    };
-    let row_class = use_memo((), |_| {
-        RowClass::new(|_: &RealNameReview| Some("rn-trainee"))
-    });
-    let row_data = use_memo((), |_| {
-        RowData::new(|r: &RealNameReview| {
-            vec![
-                ("data-user-id", r.user_id.to_string()),
-                ("data-status", r.status.code().to_owned()),
-            ]
-        })
-    });
+    let on_done = dialog_done(
+        &open,
+        None,
+        &toaster,
+        i18n.t(&VERIFIED),
+        &list.remote.reload,
+    );
     html! {
         <>
             <PageTitle title={TITLE} />
-            <FilterBar onsearch={search}>
-                <SelectField id="filter-status" label={i18n.t(&STATUS)} value={(*status).clone()}
-                    options={choices(&i18n, RealNameStatus::ALL.iter().copied(), Some(&texts::ALL))} onchange={bind(&status)} />
-            </FilterBar>
-            <PagedTable<RealNameReview> id="real-name-trainees" caption={i18n.t(&TITLE)} columns={columns(&i18n, &open)}
-                page={remote.data.clone()} loading={remote.loading} error={remote.error.clone()}
-                onpage={turn_page(&query)} row_class={(*row_class).clone()} row_data={(*row_data).clone()} />
+            { list.filter_bar(&i18n, &STATUS) }
+            { list.table("real-name-trainees", i18n.t(&TITLE), columns(&i18n, &open)) }
             if let Some(trainee) = &*open {
                 <InPersonDialog trainee={trainee.clone()} {on_done} />
             }

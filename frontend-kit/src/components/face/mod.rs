@@ -1,14 +1,17 @@
 //! 实名认证与人脸核验 (T-7.2.6b–d) — the pieces the three apps share: the camera and its live
 //! portrait ([`CameraCapture`]), an ID-card photo field with preview and upload progress
-//! ([`PhotoUpload`]), the evidence photos staff look at ([`EvidencePhotos`]), and the upload of
-//! one image to its capture slot. The study player's face-check dialog is in
-//! [`crate::components::study`].
+//! ([`PhotoUpload`]), the evidence photos staff look at ([`EvidencePhotos`]), the upload of
+//! one image to its capture slot, the name and ID-number fields ([`use_identity`]) and the
+//! status-filtered lists of verifications staff work through ([`use_real_name_list`]). The
+//! study player's face-check dialog is in [`crate::components::study`].
 
 pub mod camera;
 mod capture;
 mod evidence;
+mod identity;
 pub mod image;
 mod photo;
+mod real_name;
 pub mod upload;
 
 use std::rc::Rc;
@@ -20,8 +23,10 @@ use yew::prelude::*;
 pub use camera::{Camera, CameraError, use_camera};
 pub use capture::CameraCapture;
 pub use evidence::{EvidencePhotos, score_text, thumbnail};
+pub use identity::{ID_NUMBER, Identity, Whose, use_identity};
 pub use image::ObjectUrl;
 pub use photo::PhotoUpload;
+pub use real_name::{RealNameList, RowKey, use_real_name_list};
 
 use crate::i18n::Text;
 

@@ -5,16 +5,12 @@
 //! a field's under it (`#<field>-helper`, `#rn-id-front-error`, `#rn-portrait-error`).
 
 use frontend_kit::components::Dialog;
-use frontend_kit::components::face::{CameraCapture, Captured, PhotoUpload};
-use frontend_kit::components::form::{check_id_card, check_name};
-use frontend_kit::dates::today;
+use frontend_kit::components::face::{CameraCapture, Captured, PhotoUpload, Whose, use_identity};
 use frontend_kit::prelude::*;
 use shared_types::face::{CapturePurpose, RealNameState, RealNameSubmission};
 use uuid::Uuid;
 use yew::prelude::*;
 
-const NAME_HELP: Text = Text::new("与身份证上的姓名一致", "As printed on the ID card");
-const ID_NUMBER: Text = Text::new("身份证号", "ID-card number");
 const ID_FRONT: Text = Text::new("身份证人像面", "ID card, photo side");
 const ID_BACK: Text = Text::new("身份证国徽面", "ID card, emblem side");
 const PHOTO_HELP: Text = Text::new(
@@ -44,19 +40,12 @@ pub fn RealNameForm(props: &RealNameFormProps) -> Html {
     let i18n = use_i18n();
     let toaster = use_toaster();
     let submit = use_submit();
-    let name = use_state(String::new);
-    let id_number = use_state(String::new);
+    let identity = use_identity(String::new);
     let front = use_state_eq(|| None::<Uuid>);
     let back = use_state_eq(|| None::<Uuid>);
     let portrait = use_state(|| None::<Captured>);
     let camera_open = use_state_eq(|| false);
 
-    let name_error = check_name(&name);
-    let id_error = check_id_card(&id_number, today());
-    // An immediate hint once the number is complete; every problem after a submit.
-    let id_hint = id_error
-        .filter(|_| id_number.trim().chars().count() >= 18)
-        .map(|t| AttrValue::from(i18n.t(&t)));
     let front_error = submit.field_error(
         &i18n,
         "id_front_capture",
@@ -70,15 +59,15 @@ pub fn RealNameForm(props: &RealNameFormProps) -> Html {
 
     let request = match (&*front, &*portrait) {
         (Some(front), Some(portrait)) => Some(RealNameSubmission {
-            name: name.trim().to_owned(),
-            id_number: id_number.trim().to_ascii_uppercase(),
+            name: identity.name(),
+            id_number: identity.id_number(),
             id_front_capture: *front,
             id_back_capture: *back,
             portrait_capture: portrait.capture_id,
         }),
         _ => None,
     };
-    let invalid = name_error.is_some() || id_error.is_some() || request.is_none();
+    let invalid = identity.invalid() || request.is_none();
     let onsubmit = {
         let (submit, toaster, i18n) = (submit.clone(), toaster.clone(), i18n.clone());
         let on_submitted = props.on_submitted.clone();
@@ -125,12 +114,7 @@ pub fn RealNameForm(props: &RealNameFormProps) -> Html {
     html! {
         <form class="pf-v6-c-form zp-real-name-form" novalidate=true onsubmit={on_submit(onsubmit)}>
             <FormError message={submit.form_error(&i18n)} />
-            <TextField id="rn-name" label={text(&texts::NAME)} required=true autocomplete="name" maxlength="50"
-                value={(*name).clone()} oninput={bind(&name)} helper={text(&NAME_HELP)}
-                error={submit.field_error(&i18n, "name", name_error)} />
-            <TextField id="rn-id-number" label={text(&ID_NUMBER)} required=true maxlength="18" autocomplete="off"
-                value={(*id_number).clone()} oninput={bind(&id_number)}
-                error={submit.field_error(&i18n, "id_number", id_error).or(id_hint)} />
+            { identity.fields(&i18n, &submit, "rn", Whose::Own) }
             <PhotoUpload id="rn-id-front" label={text(&ID_FRONT)} purpose={CapturePurpose::IdFront} required=true
                 helper={text(&PHOTO_HELP)} on_uploaded={set_id(&front)} error={front_error} />
             <PhotoUpload id="rn-id-back" label={text(&ID_BACK)} purpose={CapturePurpose::IdBack}

@@ -7,13 +7,11 @@
 mod approve;
 mod reject;
 
-use frontend_kit::components::face::{EvidencePhotos, score_text};
-use frontend_kit::components::{
-    DEFAULT_PER_PAGE, RowClass, RowData, dialog_done, format_time, or_dash,
-};
+use frontend_kit::components::face::{EvidencePhotos, ID_NUMBER, score_text, use_real_name_list};
+use frontend_kit::components::{dialog_done, format_time, or_dash};
 use frontend_kit::pages::PageTitle;
 use frontend_kit::prelude::*;
-use shared_types::face::{RealNameQuery, RealNameReview, RealNameStatus};
+use shared_types::face::{RealNameReview, RealNameStatus};
 use yew::prelude::*;
 
 use crate::pages::{REVIEW_DESK, use_has_role};
@@ -24,7 +22,6 @@ pub const TITLE: Text = Text::new("实名审核", "Real-name reviews");
 const STATUS: Text = Text::new("状态", "Status");
 const SUBMITTED: Text = Text::new("提交时间", "Submitted");
 const LEARNER: Text = Text::new("学员", "Learner");
-const ID_NUMBER: Text = Text::new("身份证号", "ID-card number");
 const METHOD: Text = Text::new("方式", "Method");
 const PHOTOS: Text = Text::new("照片", "Photos");
 const SCORE: Text = Text::new("人像相似度", "Portrait similarity");
@@ -110,49 +107,20 @@ pub fn RealNameReviews() -> Html {
     let i18n = use_i18n();
     let toaster = use_toaster();
     let desk = use_has_role(&REVIEW_DESK);
-    let status = use_state(|| RealNameStatus::Pending.code().to_owned());
-    let PagedList { query, remote } = use_paged(
-        RealNameQuery {
-            status: Some(RealNameStatus::Pending),
-            per_page: Some(DEFAULT_PER_PAGE),
-            ..RealNameQuery::default()
-        },
+    let list = use_real_name_list(
+        Some(RealNameStatus::Pending),
+        "rn-review",
+        |r| ("data-id", r.verification_id.to_string()),
         |q| async move { frontend_kit::api::real_name_reviews(&q).await },
     );
+    let reload = &list.remote.reload;
     let reject = use_state(|| None::<RealNameReview>);
-    let on_rejected = dialog_done(&reject, None, &toaster, i18n.t(&REJECTED), &remote.reload);
-    let search = {
-        let (status, query) = (status.clone(), query.clone());
-        Callback::from(move |()| {
-            query.set(RealNameQuery {
-                status: RealNameStatus::from_code(&status),
-                page: Some(1),
-                per_page: query.per_page,
-            })
-        })
-    };
-    let row_class = use_memo((), |_| {
-        RowClass::new(|_: &RealNameReview| Some("rn-review"))
-    });
-    let row_data = use_memo((), |_| {
-        RowData::new(|r: &RealNameReview| {
-            vec![
-                ("data-id", r.verification_id.to_string()),
-                ("data-status", r.status.code().to_owned()),
-            ]
-        })
-    });
+    let on_rejected = dialog_done(&reject, None, &toaster, i18n.t(&REJECTED), reload);
     html! {
         <>
             <PageTitle title={TITLE} />
-            <FilterBar onsearch={search}>
-                <SelectField id="filter-status" label={i18n.t(&STATUS)} value={(*status).clone()}
-                    options={choices(&i18n, RealNameStatus::ALL.iter().copied(), Some(&texts::ALL))} onchange={bind(&status)} />
-            </FilterBar>
-            <PagedTable<RealNameReview> id="real-name-reviews" caption={i18n.t(&TITLE)}
-                columns={columns(&i18n, desk, &remote.reload, &reject)}
-                page={remote.data.clone()} loading={remote.loading} error={remote.error.clone()}
-                onpage={turn_page(&query)} row_class={(*row_class).clone()} row_data={(*row_data).clone()} />
+            { list.filter_bar(&i18n, &STATUS) }
+            { list.table("real-name-reviews", i18n.t(&TITLE), columns(&i18n, desk, reload, &reject)) }
             if let Some(review) = &*reject {
                 <RejectDialog review={review.clone()} on_done={on_rejected} />
             }
