@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::app::AppState;
 use crate::db::stored;
 use crate::error::AppError;
-use crate::identity::Principal;
+use crate::identity::{Principal, people};
 
 const SNAPSHOT_URL_TTL: Duration = Duration::from_secs(300);
 
@@ -18,7 +18,9 @@ const SNAPSHOT_URL_TTL: Duration = Duration::from_secs(300);
 struct Row {
     check_id: Uuid,
     user_id: Uuid,
-    account: String,
+    username: Option<String>,
+    phone_enc: Option<Vec<u8>>,
+    user_key_id: String,
     purpose: String,
     play_session_id: Option<Uuid>,
     courseware_title: Option<String>,
@@ -38,7 +40,7 @@ pub async fn list(
     let paging = PageQuery::of(q.page, q.per_page);
     let mut tx = state.db.begin_tenant(p.scope()).await?;
     let rows: Vec<Row> = sqlx::query_as(
-        "select f.check_id, f.user_id, coalesce(u.username, '') as account, f.purpose, f.play_session_id,
+        "select f.check_id, f.user_id, u.username, u.phone_enc, u.pii_key_id as user_key_id, f.purpose, f.play_session_id,
                 w.title as courseware_title, f.outcome, f.score, f.camera_label, f.checked_at, c.object_key,
                 count(*) over () as total
          from face_checks f join users u on u.user_id = f.user_id
@@ -68,7 +70,12 @@ pub async fn list(
         items.push(FaceCheckRecord {
             check_id: r.check_id,
             user_id: r.user_id,
-            account: r.account,
+            account: people::account_label(
+                &state.config.keyring,
+                r.username,
+                r.phone_enc.as_deref(),
+                &r.user_key_id,
+            )?,
             purpose: stored::<CapturePurpose>(&r.purpose)?,
             play_session_id: r.play_session_id,
             courseware_title: r.courseware_title,

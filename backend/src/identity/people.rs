@@ -23,6 +23,21 @@ pub fn open_name(keyring: &Keyring, key_id: &str, sealed: &[u8]) -> Result<Strin
     Ok(keyring.open(key_id, sealed)?)
 }
 
+/// How an account is shown in staff lists: its user name, else its phone masked (trainees
+/// sign in by phone).
+pub fn account_label(
+    keyring: &Keyring,
+    username: Option<String>,
+    phone_enc: Option<&[u8]>,
+    key_id: &str,
+) -> Result<String, AppError> {
+    match (username, phone_enc) {
+        (Some(name), _) => Ok(name),
+        (None, Some(sealed)) => Ok(super::fields::mask_phone(&keyring.open(key_id, sealed)?)),
+        (None, None) => Ok(String::new()),
+    }
+}
+
 /// The accounts `ids` of this tenant by id, deleted ones included: history keeps its names.
 pub async fn refs(
     conn: &mut PgConnection,

@@ -12,7 +12,9 @@ use crate::error::AppError;
 pub struct VerificationRow {
     pub verification_id: Uuid,
     pub user_id: Uuid,
-    pub account: String,
+    pub username: Option<String>,
+    pub phone_enc: Option<Vec<u8>>,
+    pub user_key_id: String,
     pub name_enc: Vec<u8>,
     pub id_card_enc: Vec<u8>,
     pub pii_key_id: String,
@@ -30,7 +32,7 @@ pub struct VerificationRow {
     pub total: i64,
 }
 
-const SELECT: &str = "select v.verification_id, v.user_id, coalesce(u.username, '') as account, v.name_enc,
+const SELECT: &str = "select v.verification_id, v.user_id, u.username, u.phone_enc, u.pii_key_id as user_key_id, v.name_enc,
         v.id_card_enc, v.pii_key_id, v.method, v.status, f.object_key as id_front_key, b.object_key as id_back_key,
         p.object_key as portrait_key, v.portrait_score, v.submitted_at, v.decided_at,
         d.username as decided_by, v.reject_reason, count(*) over () as total
@@ -98,7 +100,8 @@ pub async fn is_trainee_of(
 #[derive(Debug, sqlx::FromRow)]
 pub struct TraineeStatus {
     pub user_id: Uuid,
-    pub account: String,
+    pub username: Option<String>,
+    pub phone_enc: Option<Vec<u8>>,
     pub name_enc: Vec<u8>,
     pub id_card_enc: Option<Vec<u8>>,
     pub pii_key_id: String,
@@ -120,7 +123,7 @@ pub async fn institution_trainees(
     offset: i64,
 ) -> Result<Vec<TraineeStatus>, AppError> {
     Ok(sqlx::query_as(
-        "select u.user_id, coalesce(u.username, '') as account, u.name_enc, u.id_card_enc, u.pii_key_id,
+        "select u.user_id, u.username, u.phone_enc, u.name_enc, u.id_card_enc, u.pii_key_id,
                 u.real_name_status, v.verification_id, v.method, v.submitted_at, v.decided_at,
                 d.username as decided_by, v.reject_reason, count(*) over () as total
          from users u

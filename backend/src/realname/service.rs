@@ -22,7 +22,7 @@ use crate::db::stored;
 use crate::error::{AppError, Text};
 use crate::face::captures::{self, Capture};
 use crate::face::{FaceEngine, references};
-use crate::identity::{Principal, fields};
+use crate::identity::{Principal, fields, people};
 use crate::learning::sessions;
 use crate::validate;
 
@@ -414,7 +414,12 @@ async fn review(state: &AppState, v: VerificationRow) -> Result<RealNameReview, 
     Ok(RealNameReview {
         verification_id: v.verification_id,
         user_id: v.user_id,
-        account: v.account,
+        account: people::account_label(
+            keyring,
+            v.username,
+            v.phone_enc.as_deref(),
+            &v.user_key_id,
+        )?,
         name: keyring.open(&v.pii_key_id, &v.name_enc)?,
         id_number_masked: mask(&keyring.open(&v.pii_key_id, &v.id_card_enc)?),
         status: stored(&v.status)?,
@@ -483,7 +488,12 @@ pub async fn institution_list(
             Ok(RealNameReview {
                 verification_id: r.verification_id.unwrap_or(Uuid::nil()),
                 user_id: r.user_id,
-                account: r.account,
+                account: people::account_label(
+                    keyring,
+                    r.username,
+                    r.phone_enc.as_deref(),
+                    &r.pii_key_id,
+                )?,
                 name: keyring.open(&r.pii_key_id, &r.name_enc)?,
                 id_number_masked: id_number,
                 status: stored(&r.real_name_status)?,

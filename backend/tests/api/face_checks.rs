@@ -102,6 +102,10 @@ async fn a_matching_frame_releases_crediting_and_each_failure_keeps_it_paused_wi
     )
     .await;
     assert_eq!(failures["total"], 4);
+    assert_eq!(
+        failures["items"][0]["account"], "139****0001",
+        "trainees show by masked phone"
+    );
     assert!(
         failures["items"][0]["snapshot_url"]
             .as_str()

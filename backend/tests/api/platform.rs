@@ -54,8 +54,13 @@ async fn the_openapi_document_lists_every_endpoint_with_its_error_shape() {
             "{path} missing from the OpenAPI document"
         );
     }
-    // Every path the contract documents for issues 3 to 5 is in the OpenAPI document.
-    for contract in ["catalog-api.md", "training-api.md", "learning-api.md"] {
+    // Every path the contract documents for issues 3 to 6 is in the OpenAPI document.
+    for contract in [
+        "catalog-api.md",
+        "training-api.md",
+        "learning-api.md",
+        "face.md",
+    ] {
         let text = std::fs::read_to_string(
             std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
                 .join("../docs")
@@ -68,7 +73,7 @@ async fn the_openapi_document_lists_every_endpoint_with_its_error_shape() {
             .filter(|p| p.starts_with("/api/v1/"))
             .map(|p| p.split('?').next().unwrap())
             .collect();
-        assert!(paths.len() > 10, "{contract}: {paths:?}");
+        assert!(paths.len() > 5, "{contract}: {paths:?}");
         for path in paths {
             assert!(
                 doc["paths"][path].is_object(),

@@ -41,6 +41,7 @@ async fn a_submission_is_reviewed_rejected_with_a_reason_resubmitted_and_approve
     .await;
     let item = &queue["items"][0];
     assert_eq!(item["name"], "学员11");
+    assert_eq!(item["account"], "139****0011");
     assert_eq!(item["photos"].as_array().map(Vec::len), Some(2));
     assert!(
         item["portrait_score"].as_f64().is_some_and(|s| s > 0.45),
