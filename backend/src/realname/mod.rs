@@ -6,5 +6,6 @@ mod repo;
 pub mod routes;
 mod service;
 pub mod verifier;
+mod views;
 
 pub use routes::router;

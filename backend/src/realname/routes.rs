@@ -12,7 +12,7 @@ use shared_types::face::{
 use shared_types::page::Page;
 use uuid::Uuid;
 
-use super::service;
+use super::{service, views};
 use crate::app::AppState;
 use crate::authz::guarded;
 use crate::error::AppError;
@@ -45,7 +45,7 @@ pub async fn current(
     State(state): State<AppState>,
     Extension(p): Extension<Principal>,
 ) -> Result<Json<RealNameState>, AppError> {
-    Ok(Json(service::current(&state, &p).await?))
+    Ok(Json(views::current(&state, &p).await?))
 }
 
 /// Submits name, ID number (GB 11643), ID photo(s) and a live portrait (upload slots of
@@ -70,7 +70,7 @@ pub async fn queue(
     Extension(p): Extension<Principal>,
     ApiQuery(q): ApiQuery<RealNameQuery>,
 ) -> Result<Json<Page<RealNameReview>>, AppError> {
-    Ok(Json(service::queue(&state, &p, &q).await?))
+    Ok(Json(views::queue(&state, &p, &q).await?))
 }
 
 /// Approves (the portrait becomes the face reference) or rejects with a reason.
@@ -95,7 +95,7 @@ pub async fn institution_list(
     Extension(p): Extension<Principal>,
     ApiQuery(q): ApiQuery<RealNameQuery>,
 ) -> Result<Json<Page<RealNameReview>>, AppError> {
-    Ok(Json(service::institution_list(&state, &p, &q).await?))
+    Ok(Json(views::institution_list(&state, &p, &q).await?))
 }
 
 /// Verified in person by institution staff (optionally with a portrait taken on the spot).
