@@ -25,6 +25,10 @@ use uuid::Uuid;
 
 /// The simulated video: long enough that nobody finishes it during the run.
 const VIDEO_SECONDS: i32 = 7200;
+
+/// The generator shares the machine with the server: the same allocator keeps its share small.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const OPEN_CONCURRENCY: usize = 32;
 const MAX_IN_FLIGHT: usize = 4096;
 const WARM_UP: Duration = Duration::from_secs(25);

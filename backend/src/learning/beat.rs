@@ -1,6 +1,7 @@
 //! One tenant's share of a heartbeat batch, in one transaction: lock what the heartbeats touch,
 //! check each against its session's token chain, decide it (`rules.rs`), then write every
-//! decision, session, progress and daily total back and notify the learners' pages. The answers
+//! decision, session, progress and daily total back and notify the learners' pages (one
+//! statement each way, `beat_store.rs`). The answers
 //! go out only after the commit, so every acknowledged credit is durable.
 
 use std::collections::{HashMap, HashSet};
@@ -13,7 +14,9 @@ use shared_types::tenant::TenantSettings;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use super::beat_store::{self, BeatRow, NewChallenge, ProgressState, SessionRow};
+use super::beat_store::{
+    self, BeatRow, NewChallenge, ProgressState, ProgressWrite, SessionRow, Writes,
+};
 use super::risk::{self, Cadence};
 use super::rules::{self, Before, Limits, Report};
 use super::stream::{self, Addressed};
@@ -76,18 +79,18 @@ pub async fn apply(
     let mut ids: Vec<Uuid> = jobs.iter().map(|(id, _)| *id).collect();
     ids.sort();
     ids.dedup();
-    let rows = beat_store::lock_sessions(conn, &ids).await?;
-    let mut pairs: Vec<(Uuid, Uuid)> = rows.iter().map(|r| (r.user_id, r.lineage_id)).collect();
-    pairs.sort();
-    pairs.dedup();
-    let users: Vec<Uuid> = pairs.iter().map(|(u, _)| *u).collect();
+    let loaded = beat_store::load(conn, &ids, day).await?;
     let mut batch = Batch {
         settings: &settings,
         now_ms,
-        progress: beat_store::lock_progress(conn, &pairs).await?,
-        today: beat_store::today(conn, &users, day).await?,
-        challenges: beat_store::open_challenges(conn, &ids).await?,
-        sessions: rows.into_iter().map(|r| (r.play_session_id, r)).collect(),
+        sessions: loaded
+            .sessions
+            .into_iter()
+            .map(|r| (r.play_session_id, r))
+            .collect(),
+        progress: loaded.progress,
+        today: loaded.today,
+        challenges: loaded.challenges,
         added_today: HashMap::new(),
         new_challenges: Vec::new(),
         beats: Vec::new(),
@@ -102,32 +105,36 @@ pub async fn apply(
         };
         answers.push(answer);
     }
-    beat_store::append_beats(conn, tenant_id, day, &batch.beats).await?;
-    let touched: Vec<&SessionRow> = batch
-        .touched
-        .iter()
-        .filter_map(|id| batch.sessions.get(id))
-        .collect();
-    beat_store::save_sessions(conn, &touched).await?;
+    beat_store::insert_challenges(conn, tenant_id, &batch.new_challenges).await?;
     let session_of: HashMap<(Uuid, Uuid), &SessionRow> = batch
         .sessions
         .values()
         .map(|s| ((s.user_id, s.lineage_id), s))
         .collect();
-    let changed: Vec<((Uuid, Uuid), &ProgressState, bool)> = batch
-        .progress
-        .iter()
-        .filter(|(_, p)| p.changed)
-        .map(|(key, p)| {
-            let done = session_of.get(key).is_some_and(|s| complete(s, p));
-            (*key, p, done)
-        })
-        .collect();
-    beat_store::save_progress(conn, tenant_id, &changed).await?;
-    let added: Vec<(Uuid, i64)> = batch.added_today.iter().map(|(u, ms)| (*u, *ms)).collect();
-    beat_store::add_today(conn, tenant_id, day, &added).await?;
-    beat_store::insert_challenges(conn, tenant_id, &batch.new_challenges).await?;
-    stream::notify_all(conn, &batch.events).await?;
+    let writes = Writes {
+        beats: &batch.beats,
+        sessions: batch
+            .touched
+            .iter()
+            .filter_map(|id| batch.sessions.get(id))
+            .collect(),
+        progress: batch
+            .progress
+            .iter()
+            .filter(|(_, p)| p.changed)
+            .map(|(&(user, lineage), state)| ProgressWrite {
+                user,
+                lineage,
+                state,
+                done: session_of
+                    .get(&(user, lineage))
+                    .is_some_and(|s| complete(s, state)),
+            })
+            .collect(),
+        added_today: batch.added_today.iter().map(|(u, ms)| (*u, *ms)).collect(),
+        payloads: stream::payloads(&batch.events)?,
+    };
+    beat_store::write(conn, tenant_id, day, &writes).await?;
     Ok(answers)
 }
 
@@ -156,8 +163,7 @@ impl Batch<'_> {
             && s.prev_token_hash.as_deref() == Some(token.as_slice())
             && let Some(answer) = &s.last_answer
         {
-            return serde_json::from_value(answer.clone())
-                .map_err(|e| AppError::Internal(e.into()));
+            return serde_json::from_str(answer).map_err(|e| AppError::Internal(e.into()));
         }
         let position_ms = (beat.position * 1000.0).round() as i64;
         let (user, lineage, courseware) = (s.user_id, s.lineage_id, s.courseware_id);
@@ -325,7 +331,7 @@ impl Batch<'_> {
             });
         }
         if let Some(s) = self.sessions.get_mut(&id) {
-            s.last_answer = serde_json::to_value(&answer).ok();
+            s.last_answer = serde_json::to_string(&answer).ok();
         }
         Ok(answer)
     }

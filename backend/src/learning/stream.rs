@@ -1,6 +1,7 @@
-//! 多端同步 — progress reaches every open page of the learner within a moment (Z-II.2). Each
-//! change is a `NOTIFY learning` in the transaction that made it (sent when it commits, to every
-//! server node); each node listens once and hands the events to the learner's Server-Sent Events
+//! 多端同步 — progress reaches every open page of the learner within a moment (Z-II.2). The
+//! changes of a transaction go out as `NOTIFY learning` (sent when it commits, to every server
+//! node), as JSON arrays of events so that a heartbeat batch sends a few notifications, not one
+//! per learner; each node listens once and hands the events to the learner's Server-Sent Events
 //! streams.
 
 use std::convert::Infallible;
@@ -17,7 +18,9 @@ use uuid::Uuid;
 use crate::db::Db;
 use crate::error::AppError;
 
-const CHANNEL: &str = "learning";
+pub(super) const CHANNEL: &str = "learning";
+/// One notification's payload stays under PostgreSQL's limit (8,000 bytes).
+const PAYLOAD_BYTES: usize = 7_500;
 
 /// What travels on the channel: whose event it is, and the event.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -45,19 +48,34 @@ pub async fn notify(
     .await
 }
 
+/// `events` as channel payloads: JSON arrays, each under the notification size limit.
+pub fn payloads(events: &[Addressed]) -> Result<Vec<String>, AppError> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for event in events {
+        let one = serde_json::to_string(event).map_err(anyhow::Error::from)?;
+        if !current.is_empty() && current.len() + one.len() + 1 >= PAYLOAD_BYTES {
+            current.push(']');
+            out.push(std::mem::take(&mut current));
+        }
+        current.push(if current.is_empty() { '[' } else { ',' });
+        current.push_str(&one);
+    }
+    if !current.is_empty() {
+        current.push(']');
+        out.push(current);
+    }
+    Ok(out)
+}
+
 /// [`notify`] for many events in one statement.
 pub async fn notify_all(conn: &mut PgConnection, events: &[Addressed]) -> Result<(), AppError> {
     if events.is_empty() {
         return Ok(());
     }
-    let payloads: Vec<String> = events
-        .iter()
-        .map(serde_json::to_string)
-        .collect::<Result<_, _>>()
-        .map_err(anyhow::Error::from)?;
     sqlx::query("select pg_notify($1, p) from unnest($2::text[]) as p")
         .bind(CHANNEL)
-        .bind(&payloads)
+        .bind(payloads(events)?)
         .execute(conn)
         .await?;
     Ok(())
@@ -80,9 +98,11 @@ impl Hub {
                 match db.listen(CHANNEL).await {
                     Ok(mut listener) => loop {
                         match listener.recv().await {
-                            Ok(n) => match serde_json::from_str::<Addressed>(n.payload()) {
-                                Ok(event) => {
-                                    let _ = out.send(event);
+                            Ok(n) => match serde_json::from_str::<Vec<Addressed>>(n.payload()) {
+                                Ok(events) => {
+                                    for event in events {
+                                        let _ = out.send(event);
+                                    }
                                 }
                                 Err(err) => {
                                     tracing::warn!(%err, "unreadable learning notification")
@@ -126,5 +146,40 @@ impl Hub {
             }
         });
         Sse::new(events).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(n: usize) -> Addressed {
+        Addressed {
+            tenant_id: Uuid::new_v4(),
+            user_id: Uuid::new_v4(),
+            event: StreamEvent::Progress {
+                courseware_id: Uuid::new_v4(),
+                lineage_id: Uuid::new_v4(),
+                credited_seconds: n as f64,
+                resume_position: 1.5,
+                complete: false,
+                today_credited_seconds: 60.0,
+            },
+        }
+    }
+
+    #[test]
+    fn payloads_carry_every_event_in_order_under_the_limit() {
+        let events: Vec<Addressed> = (0..200).map(event).collect();
+        let sent = payloads(&events).unwrap();
+        assert!(sent.len() > 1, "200 events need several payloads");
+        assert!(sent.iter().all(|p| p.len() < PAYLOAD_BYTES));
+        let back: Vec<Addressed> = sent
+            .iter()
+            .flat_map(|p| serde_json::from_str::<Vec<Addressed>>(p).unwrap())
+            .collect();
+        assert_eq!(back.len(), events.len());
+        assert!(back.iter().zip(&events).all(|(a, b)| a.user_id == b.user_id));
+        assert!(payloads(&[]).unwrap().is_empty());
     }
 }
