@@ -7,7 +7,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
-use crate::util::{cmd, free_port, is_root, output, run};
+use crate::util::{cmd, free_port, is_root, output, repo_root, run};
 
 pub const OWNER_ROLE: &str = "zhipei_owner";
 pub const APP_ROLE: &str = "zhipei_app";
@@ -128,9 +128,17 @@ impl Cluster {
             cluster.port,
             base.join("sock").display()
         );
-        if kind == Kind::Throwaway {
+        match kind {
             // Durability is pointless for a cluster deleted at the end of the run.
-            options.push_str(" -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+            Kind::Throwaway => {
+                options.push_str(" -c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+            }
+            Kind::DurableThrowaway => {
+                for (name, value) in production_settings()? {
+                    options.push_str(&format!(" -c {name}={value}"));
+                }
+            }
+            Kind::Kept => {}
         }
         let log = base.join("server.log");
         let started = run(cluster
@@ -320,4 +328,18 @@ mod tests {
         drop(cluster);
         assert!(!base.exists());
     }
+}
+
+/// The production settings of `infra/postgresql.conf` (`name = value` lines), so that a
+/// benchmark measures the database as deployed.
+fn production_settings() -> Result<Vec<(String, String)>> {
+    let path = repo_root().join("infra/postgresql.conf");
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(text
+        .lines()
+        .map(|line| line.split('#').next().unwrap_or_default().trim())
+        .filter_map(|line| line.split_once('='))
+        .map(|(name, value)| (name.trim().to_owned(), value.trim().to_owned()))
+        .collect())
 }

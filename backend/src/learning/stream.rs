@@ -179,7 +179,11 @@ mod tests {
             .flat_map(|p| serde_json::from_str::<Vec<Addressed>>(p).unwrap())
             .collect();
         assert_eq!(back.len(), events.len());
-        assert!(back.iter().zip(&events).all(|(a, b)| a.user_id == b.user_id));
+        assert!(
+            back.iter()
+                .zip(&events)
+                .all(|(a, b)| a.user_id == b.user_id)
+        );
         assert!(payloads(&[]).unwrap().is_empty());
     }
 }
