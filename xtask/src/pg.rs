@@ -288,6 +288,20 @@ impl Drop for Cluster {
     }
 }
 
+/// The production settings of `infra/postgresql.conf` (`name = value` lines), so that a
+/// benchmark measures the database as deployed.
+fn production_settings() -> Result<Vec<(String, String)>> {
+    let path = repo_root().join("infra/postgresql.conf");
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(text
+        .lines()
+        .map(|line| line.split('#').next().unwrap_or_default().trim())
+        .filter_map(|line| line.split_once('='))
+        .map(|(name, value)| (name.trim().to_owned(), value.trim().to_owned()))
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -328,18 +342,4 @@ mod tests {
         drop(cluster);
         assert!(!base.exists());
     }
-}
-
-/// The production settings of `infra/postgresql.conf` (`name = value` lines), so that a
-/// benchmark measures the database as deployed.
-fn production_settings() -> Result<Vec<(String, String)>> {
-    let path = repo_root().join("infra/postgresql.conf");
-    let text =
-        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    Ok(text
-        .lines()
-        .map(|line| line.split('#').next().unwrap_or_default().trim())
-        .filter_map(|line| line.split_once('='))
-        .map(|(name, value)| (name.trim().to_owned(), value.trim().to_owned()))
-        .collect())
 }
