@@ -3,9 +3,14 @@
 //! few lanes (by play session, so one session's heartbeats stay in order); a lane takes whatever
 //! has queued while it was busy, decides it in one transaction per tenant and answers each
 //! request after the commit.
+//!
+//! A burst larger than the machine can carry must not leave a standing queue behind it (every
+//! answer late, every late answer followed at once by the next heartbeat). So a lane refuses
+//! what has waited longer than `SHED_AFTER` with a 503 before deciding it; the player sends the
+//! same heartbeat again a moment later, which credits the same time then.
 
 use std::hash::{Hash, Hasher};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use shared_types::learning::{Heartbeat, HeartbeatAnswer};
 use tokio::sync::{mpsc, oneshot};
@@ -19,6 +24,8 @@ use crate::error::AppError;
 const MAX_BATCH: usize = 512;
 /// Requests waiting per lane before new ones are refused (503, the player retries).
 const QUEUE: usize = 8192;
+/// A request that waited this long in the queue is refused unread (503, the player retries).
+const SHED_AFTER: Duration = Duration::from_secs(2);
 /// A request waits this long for its answer at most.
 const ANSWER_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -29,6 +36,7 @@ struct Job {
     session_id: Uuid,
     beat: Heartbeat,
     reply: Reply,
+    queued: Instant,
 }
 
 #[derive(Clone)]
@@ -65,6 +73,7 @@ impl Batcher {
             session_id,
             beat,
             reply,
+            queued: Instant::now(),
         };
         lane.try_send(job).map_err(|_| AppError::Unavailable)?;
         match tokio::time::timeout(ANSWER_TIMEOUT, answer).await {
@@ -76,12 +85,22 @@ impl Batcher {
 
 async fn lane(db: Db, mut rx: mpsc::Receiver<Job>) {
     while let Some(first) = rx.recv().await {
-        let mut jobs = vec![first];
-        while jobs.len() < MAX_BATCH {
-            match rx.try_recv() {
-                Ok(job) => jobs.push(job),
-                Err(_) => break,
+        let mut jobs = Vec::with_capacity(MAX_BATCH);
+        let mut next = Some(first);
+        while let Some(job) = next {
+            if job.queued.elapsed() > SHED_AFTER {
+                let _ = job.reply.send(Err(AppError::Unavailable));
+            } else {
+                jobs.push(job);
             }
+            next = if jobs.len() < MAX_BATCH {
+                rx.try_recv().ok()
+            } else {
+                None
+            };
+        }
+        if jobs.is_empty() {
+            continue;
         }
         let mut tenants: Vec<Uuid> = jobs.iter().map(|j| j.tenant_id).collect();
         tenants.sort();
