@@ -146,8 +146,16 @@ pub async fn open(
         }
     }
 
+    // The progress row exists from the first opening on (the course counts as started), so the
+    // first heartbeat updates it like every later one instead of inserting under load.
     let progress: Option<(Vec<i64>, i64)> = sqlx::query_as(
-        "select intervals, resume_ms from courseware_progress where tenant_id = $1 and user_id = $2 and lineage_id = $3",
+        "with created as (
+             insert into courseware_progress (tenant_id, user_id, lineage_id) values ($1, $2, $3)
+             on conflict (user_id, lineage_id) do nothing
+             returning intervals, resume_ms)
+         select intervals, resume_ms from created
+         union all
+         select intervals, resume_ms from courseware_progress where tenant_id = $1 and user_id = $2 and lineage_id = $3",
     )
     .bind(tenant_id)
     .bind(p.user_id)
@@ -208,13 +216,22 @@ pub async fn open(
         conn, &settings, tenant_id, p.user_id, id, &client.ip, &device_id,
     )
     .await?;
+    // Today's row too, for the same reason.
     let today_ms: i64 = sqlx::query_scalar(
-        "select coalesce((select credited_ms from daily_study where user_id = $1 and day = $2), 0)",
+        "with created as (
+             insert into daily_study (tenant_id, user_id, day) values ($1, $2, $3)
+             on conflict (user_id, day) do nothing
+             returning credited_ms)
+         select credited_ms from created
+         union all
+         select credited_ms from daily_study where tenant_id = $1 and user_id = $2 and day = $3",
     )
+    .bind(tenant_id)
     .bind(p.user_id)
     .bind(today)
-    .fetch_one(&mut *conn)
-    .await?;
+    .fetch_optional(&mut *conn)
+    .await?
+    .unwrap_or(0);
     let cap_ms = settings.daily_cap_seconds() * 1000;
     let secs = |ms: i64| ms as f64 / 1000.0;
     Ok(PlaySession {
