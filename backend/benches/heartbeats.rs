@@ -6,7 +6,8 @@
 //! the decisions, the CPU used by the server, the database and this load generator, and checks
 //! the ledger (`backend learning verify`) afterwards. Needs `ZHIPEI_TEST_PG_URL` and
 //! `ZHIPEI_DEMO_MEDIA_DIR` (the xtask sets both). `ZHIPEI_BENCH_LEARNERS` and
-//! `ZHIPEI_BENCH_SECONDS` (measured seconds, default 60) override the size.
+//! `ZHIPEI_BENCH_SECONDS` (measured seconds, default 60) override the size,
+//! `ZHIPEI_BENCH_WARMUP` (seconds before measuring, default 25) the warm-up.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
@@ -31,7 +32,6 @@ const VIDEO_SECONDS: i32 = 7200;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const OPEN_CONCURRENCY: usize = 32;
 const MAX_IN_FLIGHT: usize = 4096;
-const WARM_UP: Duration = Duration::from_secs(25);
 
 fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name)
@@ -298,6 +298,7 @@ async fn play(shared: Arc<Shared>, learner: Learner, session: PlaySession) {
 async fn main() {
     let n = env_number("ZHIPEI_BENCH_LEARNERS", 50_000) as usize;
     let measured = Duration::from_secs(env_number("ZHIPEI_BENCH_SECONDS", 60));
+    let warm_up = Duration::from_secs(env_number("ZHIPEI_BENCH_WARMUP", 25));
     let (pg, db) = support::database("heartbeats").await;
     let dir = std::env::temp_dir().join(format!("zhipei-bench-{db}"));
     std::fs::create_dir_all(&dir).unwrap();
@@ -399,7 +400,7 @@ async fn main() {
         .into_iter()
         .map(|(l, s)| tokio::spawn(play(shared.clone(), l, s)))
         .collect();
-    tokio::time::sleep(WARM_UP).await;
+    tokio::time::sleep(warm_up).await;
 
     let cpu = || {
         (
@@ -438,7 +439,7 @@ async fn main() {
     );
     println!(
         "  measured       {seconds:.1} s after {} s of warm-up",
-        WARM_UP.as_secs()
+        warm_up.as_secs()
     );
     println!(
         "  accepted       {:.0} heartbeats/s ({accepted:.0} answered)",
