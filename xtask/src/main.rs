@@ -160,7 +160,10 @@ fn run_bench(name: &str) -> Result<()> {
     } else {
         Kind::Throwaway
     };
+    // The backend links the face engine; the demo media are made with ffmpeg.
+    install::face_libraries()?;
     let demo_media = if heartbeats {
+        install::ffmpeg()?;
         Some(demo::media()?)
     } else {
         None
