@@ -142,8 +142,9 @@ fn bench(name: Option<&str>) -> ExitCode {
 /// Runs `backend/benches/<name>.rs` (release build) against a throwaway PostgreSQL.
 fn run_bench(name: &str) -> Result<()> {
     install_interrupt_handler();
+    // Every benchmark links the face engine.
+    install::face_libraries()?;
     if name == "face" {
-        install::face_libraries()?;
         let models = models::fetch()?;
         // One core: the figure is per core, and BLAS must not spread one check over both.
         return run(cmd("cargo")
@@ -160,9 +161,8 @@ fn run_bench(name: &str) -> Result<()> {
     } else {
         Kind::Throwaway
     };
-    // The backend links the face engine; the demo media are made with ffmpeg.
-    install::face_libraries()?;
     let demo_media = if heartbeats {
+        // The demo media are made with ffmpeg.
         install::ffmpeg()?;
         Some(demo::media()?)
     } else {
