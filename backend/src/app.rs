@@ -26,8 +26,22 @@ use crate::{
 /// JSON bodies above this are refused with 413.
 const BODY_LIMIT_BYTES: usize = 1024 * 1024;
 
+/// The shared state of every request: one allocation behind an `Arc`, so the clone each layer
+/// and extractor takes is a reference count, not a copy of every service's handles (that deep
+/// copy was a tenth of the server's CPU under heartbeat load).
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Services>);
+
+impl std::ops::Deref for AppState {
+    type Target = Services;
+
+    fn deref(&self) -> &Services {
+        &self.0
+    }
+}
+
+/// What the handlers use: configuration, database, policies, storage and the engines.
+pub struct Services {
     pub config: Arc<Config>,
     pub db: Db,
     pub authz: Authz,
@@ -85,7 +99,7 @@ impl App {
             config.face_workers,
             config.provider_secrets.clone(),
         )?;
-        let state = AppState {
+        let state = AppState(Arc::new(Services {
             config: Arc::new(config),
             db,
             authz,
@@ -96,7 +110,7 @@ impl App {
             payments: config_dev.then(|| Arc::new(DevPayments) as Arc<dyn PaymentProvider>),
             learning,
             face,
-        };
+        }));
         jobs::worker::start(&state);
         let router = router(&state);
         Ok(App { state, router })
