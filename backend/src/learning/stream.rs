@@ -4,7 +4,9 @@
 //! per learner; each node listens once and hands the events to the learner's Server-Sent Events
 //! streams.
 
+use std::collections::HashMap;
 use std::convert::Infallible;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -81,33 +83,34 @@ pub async fn notify_all(conn: &mut PgConnection, events: &[Addressed]) -> Result
     Ok(())
 }
 
-/// This node's fan-out of the channel to the open streams.
+/// Events queued per open stream before a slow page starts missing some (it catches up from
+/// its next fetch).
+const STREAM_QUEUE: usize = 64;
+
+type Learner = (Uuid, Uuid);
+type Streams = Arc<Mutex<HashMap<Learner, broadcast::Sender<StreamEvent>>>>;
+
+/// This node's fan-out of the channel to the open streams: one sender per learner with a page
+/// open, so an event costs a map look-up, not a wake-up of every stream on the node, and a
+/// notification is not even parsed while nobody on this node is watching.
 #[derive(Clone)]
 pub struct Hub {
-    sender: broadcast::Sender<Addressed>,
+    streams: Streams,
 }
 
 impl Hub {
     /// Listens on the channel for as long as the process runs, reconnecting after a failure.
     pub fn start(db: &Db) -> Hub {
-        let (sender, _) = broadcast::channel(4096);
-        let hub = Hub { sender };
-        let (db, out) = (db.clone(), hub.sender.clone());
+        let hub = Hub {
+            streams: Streams::default(),
+        };
+        let (db, streams) = (db.clone(), hub.streams.clone());
         tokio::spawn(async move {
             loop {
                 match db.listen(CHANNEL).await {
                     Ok(mut listener) => loop {
                         match listener.recv().await {
-                            Ok(n) => match serde_json::from_str::<Vec<Addressed>>(n.payload()) {
-                                Ok(events) => {
-                                    for event in events {
-                                        let _ = out.send(event);
-                                    }
-                                }
-                                Err(err) => {
-                                    tracing::warn!(%err, "unreadable learning notification")
-                                }
-                            },
+                            Ok(n) => deliver(&streams, n.payload()),
                             Err(err) => {
                                 tracing::warn!(%err, "learning listener lost; reconnecting");
                                 break;
@@ -128,24 +131,84 @@ impl Hub {
         tenant_id: Uuid,
         user_id: Uuid,
     ) -> Sse<impl Stream<Item = Result<Event, Infallible>> + use<>> {
-        let receiver = self.sender.subscribe();
-        let events = futures_util::stream::unfold(receiver, move |mut receiver| async move {
+        let open = subscribe(&self.streams, (tenant_id, user_id));
+        let events = futures_util::stream::unfold(open, |mut open| async move {
             loop {
+                let receiver = open.receiver.as_mut()?;
                 match receiver.recv().await {
-                    Ok(a) if a.tenant_id == tenant_id && a.user_id == user_id => {
-                        let kind = match a.event {
+                    Ok(event) => {
+                        let kind = match event {
                             StreamEvent::Progress { .. } => "progress",
                             StreamEvent::Session { .. } => "session",
                         };
-                        let data = serde_json::to_string(&a.event).unwrap_or_default();
-                        return Some((Ok(Event::default().event(kind).data(data)), receiver));
+                        let data = serde_json::to_string(&event).unwrap_or_default();
+                        return Some((Ok(Event::default().event(kind).data(data)), open));
                     }
-                    Ok(_) | Err(broadcast::error::RecvError::Lagged(_)) => {}
+                    Err(broadcast::error::RecvError::Lagged(_)) => {}
                     Err(broadcast::error::RecvError::Closed) => return None,
                 }
             }
         });
         Sse::new(events).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+    }
+}
+
+fn lock(
+    streams: &Streams,
+) -> std::sync::MutexGuard<'_, HashMap<Learner, broadcast::Sender<StreamEvent>>> {
+    // The map stays consistent whatever a panicking holder was doing: every entry is whole.
+    streams
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn subscribe(streams: &Streams, key: Learner) -> Open {
+    let receiver = lock(streams)
+        .entry(key)
+        .or_insert_with(|| broadcast::channel(STREAM_QUEUE).0)
+        .subscribe();
+    Open {
+        streams: streams.clone(),
+        key,
+        receiver: Some(receiver),
+    }
+}
+
+/// Hands one notification's events to the learners' open streams.
+fn deliver(streams: &Streams, payload: &str) {
+    if lock(streams).is_empty() {
+        return;
+    }
+    match serde_json::from_str::<Vec<Addressed>>(payload) {
+        Ok(events) => {
+            let streams = lock(streams);
+            for a in events {
+                if let Some(sender) = streams.get(&(a.tenant_id, a.user_id)) {
+                    let _ = sender.send(a.event);
+                }
+            }
+        }
+        Err(err) => tracing::warn!(%err, "unreadable learning notification"),
+    }
+}
+
+/// An open stream: when the page goes away, its learner's sender goes with the last one.
+struct Open {
+    streams: Streams,
+    key: Learner,
+    receiver: Option<broadcast::Receiver<StreamEvent>>,
+}
+
+impl Drop for Open {
+    fn drop(&mut self) {
+        drop(self.receiver.take());
+        let mut streams = lock(&self.streams);
+        if streams
+            .get(&self.key)
+            .is_some_and(|sender| sender.receiver_count() == 0)
+        {
+            streams.remove(&self.key);
+        }
     }
 }
 
@@ -166,6 +229,37 @@ mod tests {
                 today_credited_seconds: 60.0,
             },
         }
+    }
+
+    #[test]
+    fn events_reach_only_their_learners_streams_and_closed_streams_leave() -> anyhow::Result<()> {
+        let streams = Streams::default();
+        let (mine, other) = (event(1), event(2));
+        let mut open = subscribe(&streams, (mine.tenant_id, mine.user_id));
+        let mut second = subscribe(&streams, (mine.tenant_id, mine.user_id));
+        let mut elsewhere = subscribe(&streams, (other.tenant_id, mine.user_id));
+        deliver(&streams, &payloads(&[mine.clone(), other])?[0]);
+        for receiver in [&mut open, &mut second] {
+            let got = receiver.receiver.as_mut().map(|r| r.try_recv());
+            assert!(
+                matches!(got, Some(Ok(StreamEvent::Progress { credited_seconds, .. })) if credited_seconds == 1.0)
+            );
+        }
+        let got = elsewhere.receiver.as_mut().map(|r| r.try_recv());
+        assert!(
+            matches!(got, Some(Err(broadcast::error::TryRecvError::Empty))),
+            "another tenant's learner of the same id hears nothing"
+        );
+        deliver(&streams, "not json");
+        drop(open);
+        assert_eq!(
+            lock(&streams).len(),
+            2,
+            "the learner's second page still listens"
+        );
+        drop((second, elsewhere));
+        assert!(lock(&streams).is_empty());
+        Ok(())
     }
 
     #[test]
