@@ -44,6 +44,7 @@ fn env_number(name: &str, default: u64) -> u64 {
 struct Server {
     child: Child,
     base: String,
+    addr: std::net::SocketAddr,
 }
 
 impl Server {
@@ -73,6 +74,7 @@ impl Server {
         let server = Server {
             child,
             base: format!("http://127.0.0.1:{port}"),
+            addr: std::net::SocketAddr::from(([127, 0, 0, 1], port)),
         };
         let started = Instant::now();
         while reqwest::get(format!("{}/readyz", server.base))
@@ -210,24 +212,23 @@ struct Tally {
 }
 
 struct Shared {
-    base: String,
-    http: reqwest::Client,
+    /// Requests in flight at most: past saturation heartbeats wait for a connection (and their
+    /// latency shows it) instead of opening sockets until the process runs out of files.
+    pool: support::wire::Pool,
     interval: Duration,
     measuring: AtomicBool,
     stop: AtomicBool,
     retries: AtomicU64,
     tally: Mutex<Tally>,
-    /// Requests in flight at most: past saturation heartbeats wait (and their latency shows it)
-    /// instead of opening sockets until the process runs out of files.
-    in_flight: tokio::sync::Semaphore,
 }
 
 /// One learner playing: a heartbeat every interval (±5 %), the position moving with the time.
 async fn play(shared: Arc<Shared>, learner: Learner, session: PlaySession) {
-    let url = format!(
-        "{}/api/v1/learning/sessions/{}/heartbeats",
-        shared.base, session.session_id
+    let path = format!(
+        "/api/v1/learning/sessions/{}/heartbeats",
+        session.session_id
     );
+    let forwarded = format!("X-Forwarded-For: {}\r\n", learner.ip);
     let mut token = session.heartbeat_token;
     let mut position = session.resume_position;
     let mut seq = 0;
@@ -253,17 +254,11 @@ async fn play(shared: Arc<Shared>, learner: Learner, session: PlaySession) {
         let answer = loop {
             // Timed from when the heartbeat is due, so waiting for a free connection counts.
             let sent = Instant::now();
-            let _slot = shared.in_flight.acquire().await.unwrap();
-            let response = shared
-                .http
-                .post(&url)
-                .header("X-Forwarded-For", &learner.ip)
-                .json(&beat)
-                .send()
-                .await;
+            let body = serde_json::to_vec(&beat).unwrap();
+            let response = shared.pool.post_json(&path, &forwarded, &body).await;
             if let Ok(r) = response
-                && r.status().is_success()
-                && let Ok(answer) = r.json::<HeartbeatAnswer>().await
+                && r.status == 200
+                && let Ok(answer) = serde_json::from_slice::<HeartbeatAnswer>(&r.body)
             {
                 break (answer, sent.elapsed());
             }
@@ -387,14 +382,12 @@ async fn main() {
     drop(conn);
 
     let shared = Arc::new(Shared {
-        base: server.base.clone(),
-        http,
+        pool: support::wire::Pool::new(server.addr, MAX_IN_FLIGHT),
         interval: Duration::from_secs(interval),
         measuring: AtomicBool::new(false),
         stop: AtomicBool::new(false),
         retries: AtomicU64::new(0),
         tally: Mutex::new(Tally::default()),
-        in_flight: tokio::sync::Semaphore::new(MAX_IN_FLIGHT),
     });
     let players: Vec<_> = opened
         .into_iter()

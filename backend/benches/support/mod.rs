@@ -14,6 +14,7 @@ use sqlx::{Connection, PgConnection};
 use uuid::Uuid;
 
 pub mod measure;
+pub mod wire;
 
 pub struct Bench {
     pub base: String,
