@@ -134,8 +134,7 @@ impl Hub {
         let open = subscribe(&self.streams, (tenant_id, user_id));
         let events = futures_util::stream::unfold(open, |mut open| async move {
             loop {
-                let receiver = open.receiver.as_mut()?;
-                match receiver.recv().await {
+                match open.receiver.recv().await {
                     Ok(event) => {
                         let kind = match event {
                             StreamEvent::Progress { .. } => "progress",
@@ -170,7 +169,7 @@ fn subscribe(streams: &Streams, key: Learner) -> Open {
     Open {
         streams: streams.clone(),
         key,
-        receiver: Some(receiver),
+        receiver,
     }
 }
 
@@ -196,16 +195,16 @@ fn deliver(streams: &Streams, payload: &str) {
 struct Open {
     streams: Streams,
     key: Learner,
-    receiver: Option<broadcast::Receiver<StreamEvent>>,
+    receiver: broadcast::Receiver<StreamEvent>,
 }
 
 impl Drop for Open {
     fn drop(&mut self) {
-        drop(self.receiver.take());
+        // Under the lock nobody subscribes meanwhile; this stream's receiver is still counted.
         let mut streams = lock(&self.streams);
         if streams
             .get(&self.key)
-            .is_some_and(|sender| sender.receiver_count() == 0)
+            .is_some_and(|sender| sender.receiver_count() == 1)
         {
             streams.remove(&self.key);
         }
@@ -240,14 +239,14 @@ mod tests {
         let mut elsewhere = subscribe(&streams, (other.tenant_id, mine.user_id));
         deliver(&streams, &payloads(&[mine.clone(), other])?[0]);
         for receiver in [&mut open, &mut second] {
-            let got = receiver.receiver.as_mut().map(|r| r.try_recv());
+            let got = receiver.receiver.try_recv();
             assert!(
-                matches!(got, Some(Ok(StreamEvent::Progress { credited_seconds, .. })) if credited_seconds == 1.0)
+                matches!(got, Ok(StreamEvent::Progress { credited_seconds, .. }) if credited_seconds == 1.0)
             );
         }
-        let got = elsewhere.receiver.as_mut().map(|r| r.try_recv());
+        let got = elsewhere.receiver.try_recv();
         assert!(
-            matches!(got, Some(Err(broadcast::error::TryRecvError::Empty))),
+            matches!(got, Err(broadcast::error::TryRecvError::Empty)),
             "another tenant's learner of the same id hears nothing"
         );
         deliver(&streams, "not json");
