@@ -208,6 +208,9 @@ async fn learners(conn: &mut PgConnection, tenant: Uuid, n: usize) -> (Vec<Learn
 #[derive(Default)]
 struct Tally {
     latencies_us: Vec<u32>,
+    /// The slowest answer of each second of the measurement (by when it came), in µs: a tail
+    /// made of a few stalls looks different here from one spread over the whole run.
+    slowest_us: BTreeMap<u64, u32>,
     decisions: BTreeMap<String, u64>,
 }
 
@@ -217,6 +220,8 @@ struct Shared {
     pool: support::wire::Pool,
     interval: Duration,
     measuring: AtomicBool,
+    /// When the measurement started.
+    clock: std::sync::OnceLock<Instant>,
     stop: AtomicBool,
     retries: AtomicU64,
     tally: Mutex<Tally>,
@@ -267,10 +272,12 @@ async fn play(shared: Arc<Shared>, learner: Learner, session: PlaySession) {
         };
         let (answer, took) = answer;
         if shared.measuring.load(Ordering::Relaxed) {
+            let us = u32::try_from(took.as_micros()).unwrap_or(u32::MAX);
+            let second = shared.clock.get().map_or(0, |c| c.elapsed().as_secs());
             let mut tally = shared.tally.lock().unwrap();
-            tally
-                .latencies_us
-                .push(u32::try_from(took.as_micros()).unwrap_or(u32::MAX));
+            tally.latencies_us.push(us);
+            let slowest = tally.slowest_us.entry(second).or_default();
+            *slowest = (*slowest).max(us);
             *tally
                 .decisions
                 .entry(answer.decision.as_str().to_owned())
@@ -375,7 +382,8 @@ async fn main() {
         started.elapsed().as_secs_f64(),
         n as f64 / started.elapsed().as_secs_f64()
     );
-    sqlx::query("analyze play_sessions")
+    // Opening made a play session, a progress row and a day row per learner.
+    sqlx::query("analyze play_sessions, courseware_progress, daily_study")
         .execute(&mut conn)
         .await
         .unwrap();
@@ -385,6 +393,7 @@ async fn main() {
         pool: support::wire::Pool::new(server.addr, MAX_IN_FLIGHT),
         interval: Duration::from_secs(interval),
         measuring: AtomicBool::new(false),
+        clock: std::sync::OnceLock::new(),
         stop: AtomicBool::new(false),
         retries: AtomicU64::new(0),
         tally: Mutex::new(Tally::default()),
@@ -404,8 +413,8 @@ async fn main() {
     };
     let before = cpu();
     let retries_before = shared.retries.load(Ordering::Relaxed);
+    let clock = *shared.clock.get_or_init(Instant::now);
     shared.measuring.store(true, Ordering::Relaxed);
-    let clock = Instant::now();
     tokio::time::sleep(measured).await;
     shared.measuring.store(false, Ordering::Relaxed);
     let seconds = clock.elapsed().as_secs_f64();
@@ -445,6 +454,27 @@ async fn main() {
         support::measure::percentile(&latencies, 0.99),
         support::measure::percentile(&latencies, 1.0)
     );
+    let mut stalls: Vec<(u64, u32)> = tally
+        .slowest_us
+        .iter()
+        .filter(|&(_, &us)| us > 50_000)
+        .map(|(&s, &us)| (s, us))
+        .collect();
+    println!(
+        "  seconds        {} of {} with an answer over 50 ms{}",
+        stalls.len(),
+        tally.slowest_us.len(),
+        if stalls.is_empty() { "" } else { "; slowest:" }
+    );
+    stalls.sort_by_key(|&(_, us)| std::cmp::Reverse(us));
+    if !stalls.is_empty() {
+        let worst: Vec<String> = stalls
+            .iter()
+            .take(8)
+            .map(|(s, us)| format!("{s} s: {:.0} ms", f64::from(*us) / 1000.0))
+            .collect();
+        println!("                 {}", worst.join(" · "));
+    }
     println!("  retried        {retries} (503 or no answer)");
     println!(
         "  CPU (cores)    server {:.2} · database {:.2} · load generator {:.2}",
