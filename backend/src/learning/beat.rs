@@ -170,8 +170,6 @@ impl Batch<'_> {
         let in_order = seq == s.last_seq + 1 && token == s.token_hash;
         let mut row = BeatRow {
             session: id,
-            user,
-            lineage,
             seq,
             client_time: beat.client_time,
             position_ms,

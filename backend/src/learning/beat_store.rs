@@ -160,12 +160,10 @@ pub async fn load(
     Ok(loaded)
 }
 
-/// One heartbeat to append.
+/// One heartbeat to append (its learner and lineage are its session's).
 #[derive(Debug, Clone)]
 pub struct BeatRow {
     pub session: Uuid,
-    pub user: Uuid,
-    pub lineage: Uuid,
     pub seq: i64,
     pub client_time: i64,
     pub position_ms: i64,
@@ -221,12 +219,15 @@ pub async fn write(
     let (beats, sessions, progress) = (w.beats, &w.sessions, &w.progress);
     sqlx::query(
         "with beats as (
+             -- the heartbeat's tenant, learner and lineage are its session's (no foreign key to check)
              insert into heartbeats (tenant_id, play_session_id, user_id, lineage_id, seq, client_time, position_ms,
                                      playing, visible, focused, rate, decision, credited_ms, ranges, day, signals)
-             select $1, s, u, l, q, ct, p, pl, v, f, r, d, c, rg::bigint[], $2, sg::jsonb
-             from unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bool[],
-                         $10::bool[], $11::bool[], $12::real[], $13::text[], $14::bigint[], $15::text[], $16::text[])
-                  as x (s, u, l, q, ct, p, pl, v, f, r, d, c, rg, sg)),
+             select ps.tenant_id, x.s, ps.user_id, ps.lineage_id, q, ct, p, pl, v, f, r, d, c, rg::bigint[], $2, sg::jsonb
+             from unnest($3::uuid[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bool[], $8::bool[], $9::bool[],
+                         $10::real[], $11::text[], $12::bigint[], $13::text[], $14::text[])
+                  with ordinality as x (s, q, ct, p, pl, v, f, r, d, c, rg, sg, n)
+             join play_sessions ps on ps.play_session_id = x.s and ps.play_session_id = any($3)
+             order by x.n),
          sessions as (
              update play_sessions ps set token_hash = x.th, prev_token_hash = x.pth, last_seq = x.seq, last_at = x.at,
                     last_position_ms = x.pos, last_answer = x.ans, credited_ms = x.cred, heartbeat_count = x.cnt,
@@ -234,33 +235,32 @@ pub async fn write(
                     face_due = x.fd, next_face_at = x.nf, face_turn = x.ft,
                     close_reason = coalesce(ps.close_reason, x.close),
                     closed_at = case when ps.closed_at is null and x.close is not null then now() else ps.closed_at end
-             from unnest($17::uuid[], $18::bytea[], $19::bytea[], $20::bigint[], $21::timestamptz[], $22::bigint[],
-                         $23::text[], $24::bigint[], $25::int[], $26::timestamptz[], $27::bool[], $28::int[],
-                         $29::float8[], $30::float8[], $31::text[], $32::bool[], $33::timestamptz[], $34::text[])
+             from unnest($15::uuid[], $16::bytea[], $17::bytea[], $18::bigint[], $19::timestamptz[], $20::bigint[],
+                         $21::text[], $22::bigint[], $23::int[], $24::timestamptz[], $25::bool[], $26::int[],
+                         $27::float8[], $28::float8[], $29::text[], $30::bool[], $31::timestamptz[], $32::text[])
                   as x (id, th, pth, seq, at, pos, ans, cred, cnt, chk, hold, gn, gm, gm2, close, fd, nf, ft)
              -- the key array again: a lookup by key whatever the planner believes of the table
-             where ps.play_session_id = x.id and ps.play_session_id = any($17)),
+             where ps.play_session_id = x.id and ps.play_session_id = any($15)),
          progress as (
              insert into courseware_progress (tenant_id, user_id, lineage_id, intervals, credited_ms, resume_ms,
                                               completed_at)
              select $1, u, l, i::bigint[], c, r, case when d then now() end
-             from unnest($35::uuid[], $36::uuid[], $37::text[], $38::bigint[], $39::bigint[], $40::bool[])
+             from unnest($33::uuid[], $34::uuid[], $35::text[], $36::bigint[], $37::bigint[], $38::bool[])
                   as x (u, l, i, c, r, d)
              on conflict (user_id, lineage_id) do update set intervals = excluded.intervals,
-                 credited_ms = excluded.credited_ms, resume_ms = excluded.resume_ms,
+                 credited_ms = excluded.credited_ms, resume_ms = excluded.resume_ms, updated_at = now(),
                  completed_at = coalesce(courseware_progress.completed_at, excluded.completed_at)),
          today as (
              insert into daily_study (tenant_id, user_id, day, credited_ms)
-             select $1, u, $2, c from unnest($41::uuid[], $42::bigint[]) as x (u, c)
-             on conflict (user_id, day) do update set credited_ms = daily_study.credited_ms + excluded.credited_ms),
-         notified as (select pg_notify($43, payload) from unnest($44::text[]) as payload)
+             select $1, u, $2, c from unnest($39::uuid[], $40::bigint[]) as x (u, c)
+             on conflict (user_id, day) do update set credited_ms = daily_study.credited_ms + excluded.credited_ms,
+                                                   updated_at = now()),
+         notified as (select pg_notify($41, payload) from unnest($42::text[]) as payload)
          select count(*) from notified",
     )
     .bind(tenant_id)
     .bind(day)
     .bind(beats.iter().map(|r| r.session).collect::<Vec<_>>())
-    .bind(beats.iter().map(|r| r.user).collect::<Vec<_>>())
-    .bind(beats.iter().map(|r| r.lineage).collect::<Vec<_>>())
     .bind(beats.iter().map(|r| r.seq).collect::<Vec<_>>())
     .bind(beats.iter().map(|r| r.client_time).collect::<Vec<_>>())
     .bind(beats.iter().map(|r| r.position_ms).collect::<Vec<_>>())
