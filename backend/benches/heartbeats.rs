@@ -208,9 +208,8 @@ async fn learners(conn: &mut PgConnection, tenant: Uuid, n: usize) -> (Vec<Learn
 #[derive(Default)]
 struct Tally {
     latencies_us: Vec<u32>,
-    /// The slowest answer of each second of the measurement (by when it came), in µs: a tail
-    /// made of a few stalls looks different here from one spread over the whole run.
-    slowest_us: BTreeMap<u64, u32>,
+    /// By the second of the measurement the answer came in.
+    slowest: support::measure::SlowestPerSecond,
     decisions: BTreeMap<String, u64>,
 }
 
@@ -276,8 +275,7 @@ async fn play(shared: Arc<Shared>, learner: Learner, session: PlaySession) {
             let second = shared.clock.get().map_or(0, |c| c.elapsed().as_secs());
             let mut tally = shared.tally.lock().unwrap();
             tally.latencies_us.push(us);
-            let slowest = tally.slowest_us.entry(second).or_default();
-            *slowest = (*slowest).max(us);
+            tally.slowest.record(second, us);
             *tally
                 .decisions
                 .entry(answer.decision.as_str().to_owned())
@@ -454,27 +452,7 @@ async fn main() {
         support::measure::percentile(&latencies, 0.99),
         support::measure::percentile(&latencies, 1.0)
     );
-    let mut stalls: Vec<(u64, u32)> = tally
-        .slowest_us
-        .iter()
-        .filter(|&(_, &us)| us > 50_000)
-        .map(|(&s, &us)| (s, us))
-        .collect();
-    println!(
-        "  seconds        {} of {} with an answer over 50 ms{}",
-        stalls.len(),
-        tally.slowest_us.len(),
-        if stalls.is_empty() { "" } else { "; slowest:" }
-    );
-    stalls.sort_by_key(|&(_, us)| std::cmp::Reverse(us));
-    if !stalls.is_empty() {
-        let worst: Vec<String> = stalls
-            .iter()
-            .take(8)
-            .map(|(s, us)| format!("{s} s: {:.0} ms", f64::from(*us) / 1000.0))
-            .collect();
-        println!("                 {}", worst.join(" · "));
-    }
+    println!("  seconds        {}", tally.slowest.report(50_000));
     println!("  retried        {retries} (503 or no answer)");
     println!(
         "  CPU (cores)    server {:.2} · database {:.2} · load generator {:.2}",

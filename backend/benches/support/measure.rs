@@ -1,5 +1,7 @@
 //! What a benchmark reads off the machine: CPU used by a process (and its children), latency
-//! percentiles, and the CPU it ran on.
+//! percentiles and each second's slowest answer, and the CPU it ran on.
+
+use std::collections::BTreeMap;
 
 /// Clock ticks (1/100 s) a process and, optionally, its children have used.
 pub fn cpu_ticks(pid: u32, with_children: bool) -> u64 {
@@ -36,6 +38,47 @@ pub fn percentile(sorted: &[u32], p: f64) -> f64 {
     }
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     f64::from(sorted[i]) / 1000.0
+}
+
+/// The slowest latency of each second of a measurement, in µs: a tail made of a few stalls
+/// reads differently here from one spread over the whole run.
+#[derive(Default)]
+pub struct SlowestPerSecond(BTreeMap<u64, u32>);
+
+impl SlowestPerSecond {
+    pub fn record(&mut self, second: u64, us: u32) {
+        let slowest = self.0.entry(second).or_default();
+        *slowest = (*slowest).max(us);
+    }
+
+    /// How many seconds had an answer over `limit_us`, and the slowest eight of them.
+    pub fn report(&self, limit_us: u32) -> String {
+        let mut over: Vec<(u64, u32)> = self
+            .0
+            .iter()
+            .filter(|&(_, &us)| us > limit_us)
+            .map(|(&s, &us)| (s, us))
+            .collect();
+        over.sort_by_key(|&(_, us)| std::cmp::Reverse(us));
+        let slowest: Vec<String> = over
+            .iter()
+            .take(8)
+            .map(|(s, us)| format!("{s} s: {:.0} ms", f64::from(*us) / 1000.0))
+            .collect();
+        let limit_ms = limit_us / 1000;
+        let mut report = format!(
+            "{} of {} with an answer over {limit_ms} ms",
+            over.len(),
+            self.0.len()
+        );
+        if !slowest.is_empty() {
+            report.push_str(&format!(
+                "; slowest:\n                 {}",
+                slowest.join(" · ")
+            ));
+        }
+        report
+    }
 }
 
 pub fn machine() -> String {
