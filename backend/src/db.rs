@@ -84,6 +84,16 @@ impl Db {
         Ok(self.pool.begin().await?)
     }
 
+    /// A transaction with no tenant whose commit does not wait for the disk
+    /// (`synchronous_commit = off`): for what a crash may lose (a page notification), never for
+    /// data.
+    pub async fn begin_volatile(&self) -> Result<Tx, AppError> {
+        Ok(self
+            .pool
+            .begin_with("BEGIN; SET LOCAL synchronous_commit = off")
+            .await?)
+    }
+
     /// A dedicated connection that receives `NOTIFY channel`.
     pub async fn listen(&self, channel: &str) -> anyhow::Result<PgListener> {
         let mut listener = PgListener::connect_with(&self.pool).await?;

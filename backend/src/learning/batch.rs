@@ -16,7 +16,8 @@ use shared_types::learning::{Heartbeat, HeartbeatAnswer};
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
-use super::beat;
+use super::beat::{self, Decided};
+use super::stream::Publisher;
 use crate::db::{Db, Scope};
 use crate::error::AppError;
 
@@ -45,12 +46,12 @@ pub struct Batcher {
 }
 
 impl Batcher {
-    /// Starts `lanes` lane tasks on `db`.
-    pub fn start(db: &Db, lanes: usize) -> Batcher {
+    /// Starts `lanes` lane tasks on `db`, whose events go out through `publisher`.
+    pub fn start(db: &Db, lanes: usize, publisher: &Publisher) -> Batcher {
         let lanes = (0..lanes.max(1))
             .map(|_| {
                 let (tx, rx) = mpsc::channel(QUEUE);
-                tokio::spawn(lane(db.clone(), rx));
+                tokio::spawn(lane(db.clone(), publisher.clone(), rx));
                 tx
             })
             .collect();
@@ -83,7 +84,7 @@ impl Batcher {
     }
 }
 
-async fn lane(db: Db, mut rx: mpsc::Receiver<Job>) {
+async fn lane(db: Db, publisher: Publisher, mut rx: mpsc::Receiver<Job>) {
     while let Some(first) = rx.recv().await {
         let mut jobs = Vec::with_capacity(MAX_BATCH);
         let mut next = Some(first);
@@ -109,14 +110,14 @@ async fn lane(db: Db, mut rx: mpsc::Receiver<Job>) {
             let (mine, rest): (Vec<Job>, Vec<Job>) =
                 jobs.into_iter().partition(|j| j.tenant_id == tenant_id);
             jobs = rest;
-            run(&db, tenant_id, mine).await;
+            run(&db, &publisher, tenant_id, mine).await;
         }
     }
 }
 
 /// Decides and commits one tenant's jobs, retrying once (a deadlock or a lost connection), then
-/// answers them.
-async fn run(db: &Db, tenant_id: Uuid, jobs: Vec<Job>) {
+/// answers them and publishes their events.
+async fn run(db: &Db, publisher: &Publisher, tenant_id: Uuid, jobs: Vec<Job>) {
     let beats: Vec<(Uuid, Heartbeat)> = jobs
         .iter()
         .map(|j| (j.session_id, j.beat.clone()))
@@ -127,10 +128,11 @@ async fn run(db: &Db, tenant_id: Uuid, jobs: Vec<Job>) {
         outcome = attempt(db, tenant_id, &beats).await;
     }
     match outcome {
-        Ok(answers) => {
+        Ok(Decided { answers, events }) => {
             for (job, answer) in jobs.into_iter().zip(answers) {
                 let _ = job.reply.send(answer);
             }
+            publisher.publish(events);
         }
         Err(err) => {
             tracing::error!(error = %err, count = jobs.len(), "heartbeat batch lost");
@@ -145,9 +147,9 @@ async fn attempt(
     db: &Db,
     tenant_id: Uuid,
     beats: &[(Uuid, Heartbeat)],
-) -> Result<Vec<Result<HeartbeatAnswer, AppError>>, AppError> {
+) -> Result<Decided, AppError> {
     let mut tx = db.begin_tenant(Scope::tenant(tenant_id)).await?;
-    let answers = beat::apply(&mut tx, tenant_id, beats).await?;
+    let decided = beat::apply(&mut tx, tenant_id, beats).await?;
     tx.commit().await?;
-    Ok(answers)
+    Ok(decided)
 }

@@ -1,8 +1,8 @@
 //! One tenant's share of a heartbeat batch, in one transaction: lock what the heartbeats touch,
 //! check each against its session's token chain, decide it (`rules.rs`), then write every
-//! decision, session, progress and daily total back and notify the learners' pages (one
-//! statement each way, `beat_store.rs`). The answers
-//! go out only after the commit, so every acknowledged credit is durable.
+//! decision, session, progress and daily total back (one statement each way, `beat_store.rs`).
+//! The answers, and the events for the learners' pages, go out only after the commit, so every
+//! acknowledged credit is durable.
 
 use std::collections::{HashMap, HashSet};
 
@@ -19,7 +19,7 @@ use super::beat_store::{
 };
 use super::risk::{self, Cadence};
 use super::rules::{self, Before, Limits, Report};
-use super::stream::{self, Addressed};
+use super::stream::Addressed;
 use super::{checks, sessions};
 use crate::crypto;
 use crate::db::stored;
@@ -68,13 +68,20 @@ struct Batch<'a> {
     touched: HashSet<Uuid>,
 }
 
+/// What a batch decided: the answer of each heartbeat, in order, and the events for the
+/// learners' pages, to send once the transaction has committed.
+pub struct Decided {
+    pub answers: Vec<Result<HeartbeatAnswer, AppError>>,
+    pub events: Vec<Addressed>,
+}
+
 /// Decides `jobs` (session id and heartbeat, in arrival order) of tenant `tenant_id` inside
-/// the transaction `conn`; the answer of each, in order.
+/// the transaction `conn`.
 pub async fn apply(
     conn: &mut PgConnection,
     tenant_id: Uuid,
     jobs: &[(Uuid, Heartbeat)],
-) -> Result<Vec<Result<HeartbeatAnswer, AppError>>, AppError> {
+) -> Result<Decided, AppError> {
     let (settings, day, now_ms) = sessions::clock(conn, tenant_id).await?;
     let mut ids: Vec<Uuid> = jobs.iter().map(|(id, _)| *id).collect();
     ids.sort();
@@ -132,10 +139,12 @@ pub async fn apply(
             })
             .collect(),
         added_today: batch.added_today.iter().map(|(u, ms)| (*u, *ms)).collect(),
-        payloads: stream::payloads(&batch.events)?,
     };
     beat_store::write(conn, tenant_id, day, &writes).await?;
-    Ok(answers)
+    Ok(Decided {
+        answers,
+        events: batch.events,
+    })
 }
 
 fn kind_of(s: &SessionRow) -> CoursewareKind {

@@ -1,7 +1,8 @@
 //! SQL of a heartbeat batch, two statements whatever the batch's size: one reads and locks
 //! everything the batch decides on (sessions, progress, today's totals, open challenges), one
-//! writes everything it decided (`unnest` over arrays in data-modifying CTEs) and notifies the
-//! learners' pages. Every round trip is a turn of the lane the other heartbeats wait for.
+//! writes everything it decided (`unnest` over arrays in data-modifying CTEs). Every round trip
+//! is a turn of the lane the other heartbeats wait for. The learners' pages hear of it after the
+//! commit (`stream::Publisher`).
 
 use std::collections::HashMap;
 
@@ -194,8 +195,6 @@ pub struct Writes<'a> {
     pub progress: Vec<ProgressWrite<'a>>,
     /// Each learner's newly credited time of the day.
     pub added_today: Vec<(Uuid, i64)>,
-    /// The learners' pages' events, as channel payloads (`stream::payloads`).
-    pub payloads: Vec<String>,
 }
 
 /// `{1,2,3}` — an array literal PostgreSQL casts to `bigint[]`.
@@ -209,7 +208,7 @@ fn ms_time(ms: i64) -> DateTime<Utc> {
 }
 
 /// Writes one batch in one statement: appends the heartbeats, writes the sessions, the changed
-/// progress and the day's totals back, and queues the notifications (sent on commit).
+/// progress and the day's totals back.
 pub async fn write(
     conn: &mut PgConnection,
     tenant_id: Uuid,
@@ -254,9 +253,8 @@ pub async fn write(
              insert into daily_study (tenant_id, user_id, day, credited_ms)
              select $1, u, $2, c from unnest($39::uuid[], $40::bigint[]) as x (u, c)
              on conflict (user_id, day) do update set credited_ms = daily_study.credited_ms + excluded.credited_ms,
-                                                   updated_at = now()),
-         notified as (select pg_notify($41, payload) from unnest($42::text[]) as payload)
-         select count(*) from notified",
+                                                   updated_at = now())
+         select 1",
     )
     .bind(tenant_id)
     .bind(day)
@@ -298,8 +296,6 @@ pub async fn write(
     .bind(progress.iter().map(|p| p.done).collect::<Vec<_>>())
     .bind(w.added_today.iter().map(|(u, _)| *u).collect::<Vec<_>>())
     .bind(w.added_today.iter().map(|(_, c)| *c).collect::<Vec<_>>())
-    .bind(super::stream::CHANNEL)
-    .bind(&w.payloads)
     .execute(conn)
     .await?;
     Ok(())

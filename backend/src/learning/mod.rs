@@ -35,7 +35,7 @@ pub struct Engine {
 impl Engine {
     pub fn start(db: &Db, lanes: usize) -> Engine {
         Engine {
-            batcher: batch::Batcher::start(db, lanes),
+            batcher: batch::Batcher::start(db, lanes, &stream::Publisher::start(db)),
             hub: stream::Hub::start(db),
         }
     }

@@ -1,8 +1,11 @@
 //! 多端同步 — progress reaches every open page of the learner within a moment (Z-II.2). The
-//! changes of a transaction go out as `NOTIFY learning` (sent when it commits, to every server
-//! node), as JSON arrays of events so that a heartbeat batch sends a few notifications, not one
-//! per learner; each node listens once and hands the events to the learner's Server-Sent Events
-//! streams.
+//! changes of a transaction go out as `NOTIFY learning` (to every server node), as JSON arrays
+//! of events so that a heartbeat batch sends a few notifications, not one per learner; each
+//! node listens once and hands the events to the learner's Server-Sent Events streams.
+//!
+//! Heartbeat batches publish after their commit (`Publisher`), not inside it: PostgreSQL holds
+//! one lock from a notifying transaction's commit until its commit record is on disk, so
+//! notifying batches took turns at the disk instead of sharing a flush.
 
 use std::collections::HashMap;
 use std::convert::Infallible;
@@ -14,7 +17,7 @@ use futures_util::Stream;
 use serde::{Deserialize, Serialize};
 use shared_types::learning::StreamEvent;
 use sqlx::PgConnection;
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, mpsc};
 use uuid::Uuid;
 
 use crate::db::Db;
@@ -80,6 +83,53 @@ pub async fn notify_all(conn: &mut PgConnection, events: &[Addressed]) -> Result
         .bind(payloads(events)?)
         .execute(conn)
         .await?;
+    Ok(())
+}
+
+/// Heartbeat batches' events waiting for the publisher before more are dropped (the pages
+/// catch up from their next fetch).
+const PUBLISH_QUEUE: usize = 1024;
+
+/// Sends heartbeat batches' events once their transactions have committed, in the order the
+/// lanes hand them over, coalescing whatever queued meanwhile into one notifying transaction that
+/// does not wait for the disk.
+#[derive(Clone)]
+pub struct Publisher {
+    queue: mpsc::Sender<Vec<Addressed>>,
+}
+
+impl Publisher {
+    pub fn start(db: &Db) -> Publisher {
+        let (queue, mut rx) = mpsc::channel::<Vec<Addressed>>(PUBLISH_QUEUE);
+        let db = db.clone();
+        tokio::spawn(async move {
+            let mut events = Vec::new();
+            while let Some(first) = rx.recv().await {
+                events.extend(first);
+                while let Ok(more) = rx.try_recv() {
+                    events.extend(more);
+                }
+                if let Err(err) = send(&db, &events).await {
+                    tracing::warn!(%err, count = events.len(), "learning events not published");
+                }
+                events.clear();
+            }
+        });
+        Publisher { queue }
+    }
+
+    /// Queues `events` of a committed transaction.
+    pub fn publish(&self, events: Vec<Addressed>) {
+        if !events.is_empty() && self.queue.try_send(events).is_err() {
+            tracing::warn!("learning event queue full; pages catch up from their next fetch");
+        }
+    }
+}
+
+async fn send(db: &Db, events: &[Addressed]) -> Result<(), AppError> {
+    let mut tx = db.begin_volatile().await?;
+    notify_all(&mut tx, events).await?;
+    tx.commit().await?;
     Ok(())
 }
 
