@@ -173,7 +173,7 @@ fn run_bench(name: &str) -> Result<()> {
     let mut bench = cmd("cargo");
     bench
         .args(["bench", "-p", "backend", "--bench", name])
-        .env("ZHIPEI_TEST_PG_URL", cluster.superuser_url());
+        .env("ZHIPEI_TEST_PG_URL", cluster.superuser_socket_url());
     if let Some(dir) = demo_media {
         bench.env("ZHIPEI_DEMO_MEDIA_DIR", dir);
     }

@@ -210,6 +210,16 @@ impl Cluster {
         format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
     }
 
+    /// The superuser's URL over the cluster's Unix socket, as a server on the database's own
+    /// host connects (no TCP loopback round trip per statement).
+    pub fn superuser_socket_url(&self) -> String {
+        format!(
+            "postgres://postgres@localhost:{}/postgres?host={}",
+            self.port,
+            self.base.join("sock").display()
+        )
+    }
+
     pub fn url(&self, role: &str, database: &str) -> String {
         format!("postgres://{role}@127.0.0.1:{}/{database}", self.port)
     }

@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 use backend::{App, Config};
 use sqlx::postgres::PgConnectOptions;
-use sqlx::{Connection, PgConnection};
+use sqlx::{ConnectOptions, Connection, PgConnection};
 use uuid::Uuid;
 
 pub mod measure;
@@ -24,12 +24,14 @@ pub struct Bench {
     s3: PathBuf,
 }
 
+/// The URL of database `db` as `user` on the cluster of `opts`, over the same TCP address or
+/// Unix socket.
 pub fn url(opts: &PgConnectOptions, user: &str, db: &str) -> String {
-    format!(
-        "postgres://{user}@{}:{}/{db}",
-        opts.get_host(),
-        opts.get_port()
-    )
+    opts.clone()
+        .username(user)
+        .database(db)
+        .to_url_lossy()
+        .to_string()
 }
 
 /// Creates a fresh database on the throwaway cluster the xtask started; (superuser options,
