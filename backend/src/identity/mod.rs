@@ -5,6 +5,7 @@ pub mod fields;
 pub mod people;
 mod repo;
 pub mod routes;
+mod seeding;
 mod service;
 pub mod session;
 pub mod sms;
@@ -20,7 +21,8 @@ use crate::app::AppState;
 use crate::db::Scope;
 use crate::tenancy::TenantRef;
 
-pub use service::{StaffSeed, ensure_staff, ensure_trainee, sign_in};
+pub use seeding::{StaffSeed, ensure_staff, ensure_trainee};
+pub use service::sign_in;
 pub use staff::create as create_staff;
 
 /// The signed-in caller, resolved from the session by [`session::require_session`].

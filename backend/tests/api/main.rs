@@ -36,5 +36,6 @@ mod rls;
 mod storage;
 mod training_classes;
 mod training_fixture;
+mod training_import;
 mod training_tasks;
 mod training_trainees;
