@@ -320,10 +320,10 @@ impl Batch<'_> {
         }
         let answer = self.answer(id, outcome.decision, credited_ms, next);
         if credited_ms > 0 {
-            self.events.push(Addressed {
+            self.events.push(Addressed::event(
                 tenant_id,
-                user_id: user,
-                event: StreamEvent::Progress {
+                user,
+                StreamEvent::Progress {
                     courseware_id: courseware,
                     lineage_id: lineage,
                     credited_seconds: answer.courseware_credited_seconds,
@@ -335,7 +335,7 @@ impl Batch<'_> {
                     complete: answer.complete,
                     today_credited_seconds: answer.today_credited_seconds,
                 },
-            });
+            ));
         }
         if let Some(s) = self.sessions.get_mut(&id) {
             s.last_answer = serde_json::to_string(&answer).ok();

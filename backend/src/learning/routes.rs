@@ -134,14 +134,18 @@ pub async fn study_hours(
     Ok(Json(hours))
 }
 
-/// The learner's progress as Server-Sent Events (`progress`, `session`), on every device.
+/// The learner's progress as Server-Sent Events (`progress`, `session`), on every device, until
+/// this sign-in ends.
 #[utoipa::path(get, path = "/api/v1/me/progress/stream", tag = "learning",
-    responses((status = 200, description = "text/event-stream of StreamEvent")))]
+    responses((status = 200, description = "text/event-stream of StreamEvent; ends when the sign-in that opened it ends"), (status = 401, body = ApiError)))]
 pub async fn progress_stream(
     State(state): State<AppState>,
     Extension(p): Extension<Principal>,
 ) -> impl IntoResponse {
-    state.learning.hub.stream(p.tenant.id, p.user_id)
+    state
+        .learning
+        .hub
+        .stream(p.tenant.id, p.user_id, p.session_id)
 }
 
 #[utoipa::path(get, path = "/api/v1/risk-events", tag = "learning", params(RiskQuery),

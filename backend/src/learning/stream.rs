@@ -27,12 +27,33 @@ pub(super) const CHANNEL: &str = "learning";
 /// One notification's payload stays under PostgreSQL's limit (8,000 bytes).
 const PAYLOAD_BYTES: usize = 7_500;
 
-/// What travels on the channel: whose event it is, and the event.
+/// What travels on the channel: whose it is, and what happened.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Addressed {
     pub tenant_id: Uuid,
     pub user_id: Uuid,
-    pub event: StreamEvent,
+    #[serde(flatten)]
+    pub push: Push,
+}
+
+/// What a learner's open streams hear: an event for the page (`"event": {..}`), or that a
+/// sign-in session ended (`"ended_session": id`, sent by the `sessions_ended` trigger of
+/// migration `0011`), which closes the streams opened with it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Push {
+    Event(StreamEvent),
+    EndedSession(Uuid),
+}
+
+impl Addressed {
+    pub fn event(tenant_id: Uuid, user_id: Uuid, event: StreamEvent) -> Addressed {
+        Addressed {
+            tenant_id,
+            user_id,
+            push: Push::Event(event),
+        }
+    }
 }
 
 /// Sends `event` to the learner's pages when the transaction `conn` commits.
@@ -42,15 +63,7 @@ pub async fn notify(
     user_id: Uuid,
     event: &StreamEvent,
 ) -> Result<(), AppError> {
-    notify_all(
-        conn,
-        &[Addressed {
-            tenant_id,
-            user_id,
-            event: event.clone(),
-        }],
-    )
-    .await
+    notify_all(conn, &[Addressed::event(tenant_id, user_id, event.clone())]).await
 }
 
 /// `events` as channel payloads: JSON arrays, each under the notification size limit.
@@ -138,7 +151,7 @@ async fn send(db: &Db, events: &[Addressed]) -> Result<(), AppError> {
 const STREAM_QUEUE: usize = 64;
 
 type Learner = (Uuid, Uuid);
-type Streams = Arc<Mutex<HashMap<Learner, broadcast::Sender<StreamEvent>>>>;
+type Streams = Arc<Mutex<HashMap<Learner, broadcast::Sender<Push>>>>;
 
 /// This node's fan-out of the channel to the open streams: one sender per learner with a page
 /// open, so an event costs a map look-up, not a wake-up of every stream on the node, and a
@@ -176,16 +189,21 @@ impl Hub {
     }
 
     /// The learner's events as Server-Sent Events, with a keep-alive comment every 15 s.
+    /// The stream ends when the sign-in session `session_id` it was opened with ends (sign-out,
+    /// a sign-in elsewhere, a disabled account), and the page's reconnection is then refused.
     pub fn stream(
         &self,
         tenant_id: Uuid,
         user_id: Uuid,
+        session_id: Uuid,
     ) -> Sse<impl Stream<Item = Result<Event, Infallible>> + use<>> {
         let open = subscribe(&self.streams, (tenant_id, user_id));
-        let events = futures_util::stream::unfold(open, |mut open| async move {
+        let events = futures_util::stream::unfold(open, move |mut open| async move {
             loop {
                 match open.receiver.recv().await {
-                    Ok(event) => {
+                    Ok(Push::EndedSession(ended)) if ended == session_id => return None,
+                    Ok(Push::EndedSession(_)) => {}
+                    Ok(Push::Event(event)) => {
                         let kind = match event {
                             StreamEvent::Progress { .. } => "progress",
                             StreamEvent::Session { .. } => "session",
@@ -202,9 +220,7 @@ impl Hub {
     }
 }
 
-fn lock(
-    streams: &Streams,
-) -> std::sync::MutexGuard<'_, HashMap<Learner, broadcast::Sender<StreamEvent>>> {
+fn lock(streams: &Streams) -> std::sync::MutexGuard<'_, HashMap<Learner, broadcast::Sender<Push>>> {
     // The map stays consistent whatever a panicking holder was doing: every entry is whole.
     streams
         .lock()
@@ -233,7 +249,7 @@ fn deliver(streams: &Streams, payload: &str) {
             let streams = lock(streams);
             for a in events {
                 if let Some(sender) = streams.get(&(a.tenant_id, a.user_id)) {
-                    let _ = sender.send(a.event);
+                    let _ = sender.send(a.push);
                 }
             }
         }
@@ -245,7 +261,7 @@ fn deliver(streams: &Streams, payload: &str) {
 struct Open {
     streams: Streams,
     key: Learner,
-    receiver: broadcast::Receiver<StreamEvent>,
+    receiver: broadcast::Receiver<Push>,
 }
 
 impl Drop for Open {
@@ -266,10 +282,10 @@ mod tests {
     use super::*;
 
     fn event(n: usize) -> Addressed {
-        Addressed {
-            tenant_id: Uuid::new_v4(),
-            user_id: Uuid::new_v4(),
-            event: StreamEvent::Progress {
+        Addressed::event(
+            Uuid::new_v4(),
+            Uuid::new_v4(),
+            StreamEvent::Progress {
                 courseware_id: Uuid::new_v4(),
                 lineage_id: Uuid::new_v4(),
                 credited_seconds: n as f64,
@@ -277,7 +293,7 @@ mod tests {
                 complete: false,
                 today_credited_seconds: 60.0,
             },
-        }
+        )
     }
 
     #[test]
@@ -291,7 +307,7 @@ mod tests {
         for receiver in [&mut open, &mut second] {
             let got = receiver.receiver.try_recv();
             assert!(
-                matches!(got, Ok(StreamEvent::Progress { credited_seconds, .. }) if credited_seconds == 1.0)
+                matches!(got, Ok(Push::Event(StreamEvent::Progress { credited_seconds, .. })) if credited_seconds == 1.0)
             );
         }
         let got = elsewhere.receiver.try_recv();
@@ -299,6 +315,16 @@ mod tests {
             matches!(got, Err(broadcast::error::TryRecvError::Empty)),
             "another tenant's learner of the same id hears nothing"
         );
+        // The shape the `sessions_ended` trigger sends.
+        let ended = Uuid::new_v4();
+        deliver(
+            &streams,
+            &format!(
+                r#"[{{"tenant_id":"{}","user_id":"{}","ended_session":"{ended}"}}]"#,
+                mine.tenant_id, mine.user_id
+            ),
+        );
+        assert!(matches!(open.receiver.try_recv(), Ok(Push::EndedSession(id)) if id == ended));
         deliver(&streams, "not json");
         drop(open);
         assert_eq!(

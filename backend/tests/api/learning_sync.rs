@@ -7,7 +7,7 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::spawn_app;
+use crate::helpers::{Api, spawn_app};
 use crate::learning_fixture::{Learner, Player, decision, learner, patch_settings, setup};
 
 /// The next Server-Sent Event of `stream` (skipping keep-alive comments): (event, data).
@@ -74,6 +74,50 @@ async fn every_open_page_of_the_learner_hears_of_progress_within_two_seconds() {
     assert_eq!(event, "session");
     assert_eq!(data["session_id"], p.session.to_string());
     assert_eq!(data["reason"], "session_replaced");
+}
+
+/// Waits for `stream` to end (keep-alives and events aside).
+async fn ended(stream: &mut reqwest::Response) {
+    let drained = async { while let Ok(Some(_)) = stream.chunk().await {} };
+    tokio::time::timeout(Duration::from_secs(2), drained)
+        .await
+        .expect("the stream ends within 2 s");
+}
+
+#[tokio::test]
+async fn a_progress_stream_ends_with_the_sign_in_it_was_opened_with() {
+    const STREAM: &str = "/api/v1/me/progress/stream";
+    let app = spawn_app().await;
+    let s = setup(&app).await;
+    let l = learner(&app, &s, 23).await;
+    let mut pc = l.api.get(STREAM).await;
+    assert_eq!(pc.status(), StatusCode::OK);
+
+    // Signing in on the phone ends the PC's sign-in, and with it the PC's stream, which cannot
+    // be opened again with the old sign-in.
+    let mut phone = Learner {
+        api: Api::new(&app, "demo"),
+        id: l.id,
+    };
+    phone.api.login("13900000023").await;
+    let mut on_phone = phone.api.get(STREAM).await;
+    assert_eq!(on_phone.status(), StatusCode::OK);
+    ended(&mut pc).await;
+    assert_eq!(l.api.get(STREAM).await.status(), StatusCode::UNAUTHORIZED);
+
+    // The phone's stream is the phone's sign-in's: it still hears of progress, and ends when
+    // the phone signs out.
+    let mut p = Player::open(&app, &phone, s.video).await;
+    assert_eq!(decision(&p.play(10.0).await), "credited");
+    let (event, _) = next_event(&mut on_phone, &mut String::new()).await;
+    assert_eq!(event, "progress");
+    let r = phone.api.post("/api/v1/auth/logout", json!({})).await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    ended(&mut on_phone).await;
+    assert_eq!(
+        phone.api.get(STREAM).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
