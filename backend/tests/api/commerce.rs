@@ -10,8 +10,8 @@ use crate::helpers::{Api, error_code, spawn_app};
 use crate::media::{tiny_pdf, upload_ok};
 use crate::review_fixture::{get_json, signed_in};
 use crate::training_fixture::{
-    approved_class, buy, certified_institution, id_of, json_of, project, published_course,
-    task_body, trainee_body, trainee_type,
+    add_task, approved_class, buy, certified_institution, id_of, json_of, project,
+    published_course, trainee_body, trainee_type,
 };
 
 /// Polls `path` until `ready` holds (jobs run in the background).
@@ -338,16 +338,7 @@ async fn parallel_assignments_against_the_last_seats_never_overdraw_the_inventor
     let mut classes = Vec::new();
     for i in 0..8 {
         let class = approved_class(&inst.head, &admin, project, &format!("竞争班 {i}"), 10).await;
-        json_of(
-            inst.head
-                .post(
-                    &format!("/api/v1/classes/{class}/tasks"),
-                    task_body("任务", &[course]),
-                )
-                .await,
-            StatusCode::CREATED,
-        )
-        .await;
+        add_task(&inst.head, class, "任务", &[course]).await;
         classes.push(class);
     }
     let token = inst.head.token.clone().unwrap();

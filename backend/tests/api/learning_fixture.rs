@@ -11,8 +11,8 @@ use uuid::Uuid;
 use crate::helpers::{Api, TestApp};
 use crate::review_fixture::{owner_in, signed_in};
 use crate::training_fixture::{
-    add_trainee, approved_class, demo_institution, id_of, json_of, project, published_course,
-    task_body,
+    add_task, add_trainee, approved_class, demo_institution, id_of, json_of, project,
+    published_course,
 };
 
 /// The video's length and the document's minimum study time, seconds.
@@ -77,16 +77,7 @@ pub async fn setup(app: &TestApp) -> Setup {
         50,
     )
     .await;
-    json_of(
-        inst.head
-            .post(
-                &format!("/api/v1/classes/{class}/tasks"),
-                task_body("必修", &[course]),
-            )
-            .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    add_task(&inst.head, class, "必修", &[course]).await;
     Setup {
         course,
         class,

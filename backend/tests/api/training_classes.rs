@@ -7,8 +7,8 @@ use serde_json::json;
 use crate::helpers::{error_code, spawn_app};
 use crate::review_fixture::{get_json, signed_in};
 use crate::training_fixture::{
-    add_trainee, approve, approved_class, class_body, demo_institution, draft_class, id_of,
-    json_of, policy, project, published_course, study, task_body,
+    add_task, add_trainee, approve, approved_class, class_body, demo_institution, draft_class,
+    id_of, json_of, policy, project, published_course, study,
 };
 
 #[tokio::test]
@@ -311,16 +311,7 @@ async fn a_class_with_study_records_cannot_be_deleted_only_closed() {
     let (course, lineage) = published_course(&app, "demo-inst-admin", "own", None).await;
     let class = approved_class(&inst.head, &admin, project, "在学班", 10).await;
     let trainee = add_trainee(&inst.head, class, 21).await;
-    json_of(
-        inst.head
-            .post(
-                &format!("/api/v1/classes/{class}/tasks"),
-                task_body("任务", &[course]),
-            )
-            .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    add_task(&inst.head, class, "任务", &[course]).await;
     let user = trainee["user_id"].as_str().unwrap().parse().unwrap();
     study(&app, user, lineage, false).await;
     let detail = get_json(&inst.head, &format!("/api/v1/classes/{class}")).await;

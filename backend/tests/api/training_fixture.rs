@@ -284,6 +284,19 @@ pub fn task_body(name: &str, courses: &[Uuid]) -> Value {
     json!({"name": name, "course_ids": courses, "deadline": deadline, "required_hours": 1.5})
 }
 
+/// Adds a task of `courses` to `class` (see [`task_body`]).
+pub async fn add_task(head: &Api, class: Uuid, name: &str, courses: &[Uuid]) -> Value {
+    json_of(
+        head.post(
+            &format!("/api/v1/classes/{class}/tasks"),
+            task_body(name, courses),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await
+}
+
 /// Study records of `user` on the courseware `lineage`, as the learning engine writes them.
 pub async fn study(app: &TestApp, user: Uuid, lineage: Uuid, completed: bool) {
     let (mut conn, tenant_id) = owner_in(app, "demo").await;

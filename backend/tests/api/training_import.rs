@@ -9,8 +9,8 @@ use serde_json::{Value, json};
 use crate::helpers::{Api, error_code, id_card, spawn_app};
 use crate::review_fixture::{get_json, signed_in};
 use crate::training_fixture::{
-    Inst, approved_class, buy, certified_institution, demo_institution, draft_class, json_of,
-    project, published_course, task_body, trainee_body, trainee_type,
+    Inst, add_task, approved_class, buy, certified_institution, demo_institution, draft_class,
+    json_of, project, published_course, trainee_body, trainee_type,
 };
 
 /// An XLSX file with a header and `rows`.
@@ -321,16 +321,7 @@ async fn an_import_that_lacks_seats_adds_nobody() {
         10,
     )
     .await;
-    json_of(
-        inst.head
-            .post(
-                &format!("/api/v1/classes/{class}/tasks"),
-                task_body("任务", &[course]),
-            )
-            .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    add_task(&inst.head, class, "任务", &[course]).await;
     let (a, b) = (id_card(71), id_card(72));
     let rows = vec![
         [

@@ -9,8 +9,8 @@ use uuid::Uuid;
 use crate::helpers::{Api, error_code, spawn_app};
 use crate::review_fixture::{get_json, signed_in};
 use crate::training_fixture::{
-    add_trainee, approved_class, buy, certified_institution, demo_institution, draft_class, id_of,
-    json_of, project, published_course, study, task_body,
+    add_task, add_trainee, approved_class, buy, certified_institution, demo_institution,
+    draft_class, id_of, json_of, project, published_course, study, task_body,
 };
 
 #[tokio::test]
@@ -199,16 +199,7 @@ async fn a_trainee_sees_their_classes_and_tasks_with_the_course_outline_and_prog
         StatusCode::CREATED,
     )
     .await;
-    json_of(
-        inst.head
-            .post(
-                &format!("/api/v1/classes/{class}/tasks"),
-                task_body("必修任务", &[own]),
-            )
-            .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    add_task(&inst.head, class, "必修任务", &[own]).await;
     assert_eq!(
         get_json(&inst.head, "/api/v1/inventory")
             .await
@@ -272,16 +263,7 @@ async fn a_training_plan_reports_enrolled_and_completed_trainees() {
     .await;
     let done = add_trainee(&inst.head, class, 91).await;
     add_trainee(&inst.head, class, 92).await;
-    json_of(
-        inst.head
-            .post(
-                &format!("/api/v1/classes/{class}/tasks"),
-                task_body("任务", &[own]),
-            )
-            .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    add_task(&inst.head, class, "任务", &[own]).await;
     study(
         &app,
         done["user_id"].as_str().unwrap().parse().unwrap(),

@@ -8,8 +8,8 @@ use serde_json::json;
 use crate::helpers::{Api, error_code, id_card, spawn_app};
 use crate::review_fixture::{get_json, signed_in};
 use crate::training_fixture::{
-    approved_class, buy, certified_institution, demo_institution, draft_class, id_of, json_of,
-    project, published_course, study, task_body, trainee_body, trainee_type,
+    add_task, approved_class, buy, certified_institution, demo_institution, draft_class, id_of,
+    json_of, project, published_course, study, trainee_body, trainee_type,
 };
 
 #[tokio::test]
@@ -164,16 +164,7 @@ async fn joining_uses_a_seat_of_each_task_course_and_leaving_unstudied_gives_it_
         10,
     )
     .await;
-    json_of(
-        inst.head
-            .post(
-                &format!("/api/v1/classes/{class}/tasks"),
-                task_body("任务", &[course]),
-            )
-            .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    add_task(&inst.head, class, "任务", &[course]).await;
     let kind = trainee_type(&inst.head, "employee").await;
     let path = format!("/api/v1/classes/{class}/trainees");
     let a = json_of(
