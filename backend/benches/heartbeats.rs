@@ -7,7 +7,10 @@
 //! the ledger (`backend learning verify`) afterwards. Needs `ZHIPEI_TEST_PG_URL` and
 //! `ZHIPEI_DEMO_MEDIA_DIR` (the xtask sets both). `ZHIPEI_BENCH_LEARNERS` and
 //! `ZHIPEI_BENCH_SECONDS` (measured seconds, default 60) override the size,
-//! `ZHIPEI_BENCH_WARMUP` (seconds before measuring, default 25) the warm-up.
+//! `ZHIPEI_BENCH_WARMUP` (seconds before measuring, default 25) the warm-up. The cluster is put
+//! in the state of one in service before the warm-up (`Cluster::put_in_service`: WAL files to
+//! recycle, a checkpoint); `ZHIPEI_BENCH_CHECKPOINT_AT` starts a checkpoint that many seconds
+//! into the measurement.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
@@ -21,7 +24,7 @@ use std::time::{Duration, Instant};
 use futures_util::StreamExt;
 use rand::Rng;
 use shared_types::learning::{ClientSignals, Decision, Heartbeat, HeartbeatAnswer, PlaySession};
-use sqlx::{Connection, PgConnection};
+use sqlx::PgConnection;
 use uuid::Uuid;
 
 /// The simulated video: long enough that nobody finishes it during the run.
@@ -314,18 +317,7 @@ async fn main() {
     .fetch_one(&mut conn)
     .await
     .unwrap();
-    // Only a superuser may read where the cluster lives (its postmaster's pid is there).
-    let admin = std::env::var("ZHIPEI_TEST_PG_URL").unwrap();
-    let mut superuser = PgConnection::connect(&admin).await.unwrap();
-    let data_dir: String = sqlx::query_scalar("select current_setting('data_directory')")
-        .fetch_one(&mut superuser)
-        .await
-        .unwrap();
-    drop(superuser);
-    let postmaster: u32 = std::fs::read_to_string(format!("{data_dir}/postmaster.pid"))
-        .ok()
-        .and_then(|s| s.lines().next().and_then(|l| l.trim().parse().ok()))
-        .expect("the postmaster's pid");
+    let mut cluster = support::cluster::Cluster::connect().await;
     let interval: u64 = sqlx::query_scalar::<_, serde_json::Value>(
         "select settings from tenants where tenant_id = $1",
     )
@@ -386,6 +378,16 @@ async fn main() {
         .await
         .unwrap();
     drop(conn);
+    // WAL files for a fresh cluster to write the run into without creating any: the run writes
+    // some 2 kB of WAL per heartbeat.
+    let run_bytes = (warm_up + measured).as_secs() * n as u64 / interval.max(1) * 2_000;
+    let files = (run_bytes * 3 / 2 / (16 << 20)).clamp(16, 120) as u32;
+    cluster.put_in_service(files).await;
+    // `ZHIPEI_BENCH_CHECKPOINT_AT` starts a checkpoint that many seconds into the measurement,
+    // to see what one costs.
+    let checkpoint_at = std::env::var("ZHIPEI_BENCH_CHECKPOINT_AT")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok());
 
     let shared = Arc::new(Shared {
         pool: support::wire::Pool::new(server.addr, MAX_IN_FLIGHT),
@@ -402,6 +404,7 @@ async fn main() {
         .collect();
     tokio::time::sleep(warm_up).await;
 
+    let postmaster = cluster.postmaster;
     let cpu = || {
         (
             support::measure::cpu_ticks(server.child.id(), false),
@@ -409,14 +412,21 @@ async fn main() {
             support::measure::cpu_ticks(std::process::id(), false),
         )
     };
+    let wal_before = cluster.wal().await;
     let before = cpu();
     let retries_before = shared.retries.load(Ordering::Relaxed);
     let clock = *shared.clock.get_or_init(Instant::now);
+    let started_at = chrono::Utc::now();
     shared.measuring.store(true, Ordering::Relaxed);
-    tokio::time::sleep(measured).await;
+    if let Some(at) = checkpoint_at {
+        tokio::time::sleep(Duration::from_secs(at).min(measured)).await;
+        cluster.checkpoint().await;
+    }
+    tokio::time::sleep(measured.saturating_sub(clock.elapsed())).await;
     shared.measuring.store(false, Ordering::Relaxed);
     let seconds = clock.elapsed().as_secs_f64();
     let after = cpu();
+    let wal_after = cluster.wal().await;
     let retries = shared.retries.load(Ordering::Relaxed) - retries_before;
     shared.stop.store(true, Ordering::Relaxed);
     for p in players {
@@ -438,8 +448,16 @@ async fn main() {
         settings.1
     );
     println!(
-        "  measured       {seconds:.1} s after {} s of warm-up",
-        warm_up.as_secs()
+        "  measured       {seconds:.1} s after {} s of warm-up, from {} UTC",
+        warm_up.as_secs(),
+        started_at.format("%H:%M:%S")
+    );
+    let checkpoint = checkpoint_at.map_or("none".to_owned(), |at| format!("at {at} s"));
+    println!(
+        "  WAL            {:.1} MB/s, files in pg_wal {} → {}; checkpoint in the measurement: {checkpoint}",
+        (wal_after.bytes - wal_before.bytes) as f64 / 1e6 / seconds,
+        wal_before.files,
+        wal_after.files
     );
     println!(
         "  accepted       {:.0} heartbeats/s ({accepted:.0} answered)",

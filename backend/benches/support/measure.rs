@@ -77,6 +77,16 @@ impl SlowestPerSecond {
                 slowest.join(" · ")
             ));
         }
+        // Every second's slowest, ten to a line, to line up with the database's log.
+        let all: Vec<String> = self.0.values().map(|us| (us / 1000).to_string()).collect();
+        for (i, line) in all.chunks(10).enumerate() {
+            report.push_str(&format!(
+                "\n                 {:>2}–{:<2} s: {} ms",
+                i * 10,
+                i * 10 + line.len() - 1,
+                line.join(" ")
+            ));
+        }
         report
     }
 }
