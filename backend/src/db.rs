@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use sqlx::postgres::{PgConnectOptions, PgListener, PgPoolOptions};
-use sqlx::{PgPool, Postgres, Transaction};
+use sqlx::{Connection, PgPool, Postgres, Transaction};
 use uuid::Uuid;
 
 use crate::error::AppError;
@@ -43,6 +43,10 @@ impl Scope {
     }
 }
 
+/// A pooled connection idle this long is checked before use (a database restart or a firewall
+/// may have dropped it); one in steady use is not.
+const PING_IF_IDLE: Duration = Duration::from_secs(30);
+
 #[derive(Clone)]
 pub struct Db {
     pool: PgPool,
@@ -56,6 +60,17 @@ impl Db {
         let pool = PgPoolOptions::new()
             .max_connections(20)
             .acquire_timeout(Duration::from_secs(5))
+            // sqlx pings every connection it hands out (a round trip per request and per
+            // heartbeat batch); only one that sat idle long enough to have been dropped is.
+            .test_before_acquire(false)
+            .before_acquire(|conn, meta| {
+                Box::pin(async move {
+                    if meta.idle_for >= PING_IF_IDLE {
+                        conn.ping().await?;
+                    }
+                    Ok(true)
+                })
+            })
             .connect_with(options.application_name("zhipei"))
             .await
             .context("cannot connect to the database (DATABASE_URL)")?;
