@@ -82,11 +82,15 @@ pub async fn apply(
     tenant_id: Uuid,
     jobs: &[(Uuid, Heartbeat)],
 ) -> Result<Decided, AppError> {
-    let (settings, day, now_ms) = sessions::clock(conn, tenant_id).await?;
     let mut ids: Vec<Uuid> = jobs.iter().map(|(id, _)| *id).collect();
     ids.sort();
     ids.dedup();
-    let loaded = beat_store::load(conn, &ids, day).await?;
+    let loaded = beat_store::load(conn, tenant_id, &ids).await?;
+    let (settings, day, now_ms) = match loaded.clock {
+        Some(clock) => clock,
+        // None of the sessions exists: every answer is a 404, but decided on the same clock.
+        None => sessions::clock(conn, tenant_id).await?,
+    };
     let mut batch = Batch {
         settings: &settings,
         now_ms,

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use shared_types::learning::Challenge;
+use shared_types::tenant::TenantSettings;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
@@ -59,6 +60,9 @@ pub struct ProgressState {
 
 /// Everything a batch decides on.
 pub struct Loaded {
+    /// The tenant's settings, its calendar day and the database's clock (ms), as
+    /// `sessions::clock` gives them; read with the sessions, so none when no session was found.
+    pub clock: Option<(TenantSettings, NaiveDate, i64)>,
     pub sessions: Vec<SessionRow>,
     /// Progress per (learner, lineage); a learner who never studied the lineage has none.
     pub progress: HashMap<(Uuid, Uuid), ProgressState>,
@@ -72,6 +76,9 @@ pub struct Loaded {
 struct LoadedRow {
     #[sqlx(flatten)]
     session: SessionRow,
+    tenant_settings: String,
+    day: NaiveDate,
+    now_ms: i64,
     intervals: Option<Vec<i64>>,
     resume_ms: Option<i64>,
     today_ms: Option<i64>,
@@ -82,16 +89,18 @@ struct LoadedRow {
     expires_at: Option<DateTime<Utc>>,
 }
 
-/// Reads the play sessions `ids` with their learners' progress, totals of `day` and open
-/// challenges, locking the sessions and the progress rows for the transaction. Every part is a
+/// Reads the play sessions `ids` of tenant `tenant_id` with the tenant's clock, the learners'
+/// progress, their totals of the tenant's day and open challenges, locking the sessions and the
+/// progress rows for the transaction; in one statement, since every round trip is a turn of the
+/// lane the other heartbeats wait for. Every part is a
 /// lookup driven by the session (`lateral`), so the statement stays linear in the batch's size
 /// whatever plan the planner picks: as plain joins, a generic plan made for ten rows went
 /// quadratic on batches of five hundred, and a custom plan for five hundred scanned every
 /// sign-in session of the tenant.
 pub async fn load(
     conn: &mut PgConnection,
+    tenant_id: Uuid,
     ids: &[Uuid],
-    day: NaiveDate,
 ) -> Result<Loaded, AppError> {
     let rows: Vec<LoadedRow> = sqlx::query_as(
         "select ps.play_session_id, ps.user_id, ps.courseware_id, ps.lineage_id, ps.kind, ps.duration_ms, ps.closed_at,
@@ -103,22 +112,31 @@ pub async fn load(
                 s.end_reason as login_end_reason, s.ended_at is not null as login_ended,
                 ps.face_due, (extract(epoch from ps.next_face_at) * 1000)::bigint as next_face_ms, ps.face_turn,
                 p.intervals, p.resume_ms, d.credited_ms as today_ms,
-                c.challenge_id, c.prompt_zh, c.prompt_en, c.choices, c.expires_at
+                c.challenge_id, c.prompt_zh, c.prompt_en, c.choices, c.expires_at,
+                t.settings::text as tenant_settings, t.day, t.now_ms
          from play_sessions ps
+         -- the tenant's clock as `sessions::clock` reads it
+         cross join (select settings, (now() at time zone time_zone)::date as day,
+                            (extract(epoch from now()) * 1000)::bigint as now_ms
+                     from tenants where tenant_id = $2) t
          cross join lateral (select end_reason, ended_at from sessions where session_id = ps.login_session_id) s
          left join lateral (select intervals, resume_ms from courseware_progress
                             where user_id = ps.user_id and lineage_id = ps.lineage_id for update) p on true
-         left join lateral (select credited_ms from daily_study where user_id = ps.user_id and day = $2) d on true
+         left join lateral (select credited_ms from daily_study where user_id = ps.user_id and day = t.day) d on true
          left join lateral (select challenge_id, prompt_zh, prompt_en, choices, expires_at from study_challenges
                             where play_session_id = ps.play_session_id and answered_at is null
                             order by issued_at desc limit 1) c on true
          where ps.play_session_id = any($1) order by ps.play_session_id for update of ps",
     )
     .bind(ids)
-    .bind(day)
+    .bind(tenant_id)
     .fetch_all(conn)
     .await?;
     let mut loaded = Loaded {
+        clock: rows.first().map(|r| {
+            let settings = serde_json::from_str(&r.tenant_settings).unwrap_or_default();
+            (settings, r.day, r.now_ms)
+        }),
         sessions: Vec::with_capacity(rows.len()),
         progress: HashMap::with_capacity(rows.len()),
         today: HashMap::with_capacity(rows.len()),
