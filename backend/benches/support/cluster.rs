@@ -40,18 +40,17 @@ impl Cluster {
     /// checkpoints writes its WAL into files recycled from before; a fresh one creates each
     /// 16 MB file as it needs it, zero-filling and syncing it while every commit waits (some
     /// 70 ms on this machine's disk, every 2 s of the heartbeat load). So this creates `files`
-    /// WAL files (one WAL switch each) and checkpoints, which recycles them as far as
-    /// `min_wal_size` lets it keep them, and restarts the checkpoint timer: no timed checkpoint
-    /// falls in the next `checkpoint_timeout` either.
+    /// WAL files (a WAL record, so that the switch has something to end, then a switch, each)
+    /// and checkpoints, which recycles them as far as `min_wal_size` lets it keep them, and
+    /// restarts the checkpoint timer: no timed checkpoint falls in the next
+    /// `checkpoint_timeout` either.
     pub async fn put_in_service(&mut self, files: u32) {
         sqlx::query(&format!(
             "do $$ begin
-                 create table bench_wal_switch (n int);
                  for i in 1..{files} loop
-                     insert into bench_wal_switch values (i);
+                     perform pg_logical_emit_message(false, 'zhipei-bench', '');
                      perform pg_switch_wal();
                  end loop;
-                 drop table bench_wal_switch;
              end $$"
         ))
         .execute(&mut self.superuser)

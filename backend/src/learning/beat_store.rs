@@ -5,6 +5,7 @@
 //! commit (`stream::Publisher`).
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use shared_types::learning::Challenge;
@@ -13,6 +14,7 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::intervals::Ranges;
+use super::sessions::TENANT_CLOCK;
 use crate::error::AppError;
 
 /// A play session as a batch works on it (locked for the batch's transaction).
@@ -89,6 +91,33 @@ struct LoadedRow {
     expires_at: Option<DateTime<Utc>>,
 }
 
+/// The statement of [`load`]: tenant `$1`, sessions `$2`.
+static LOAD: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "select ps.play_session_id, ps.user_id, ps.courseware_id, ps.lineage_id, ps.kind, ps.duration_ms, ps.closed_at,
+                ps.close_reason, ps.token_hash, ps.prev_token_hash, ps.last_seq,
+                (extract(epoch from ps.last_at) * 1000)::bigint as last_at_ms, ps.last_position_ms, ps.last_answer,
+                ps.credited_ms, ps.heartbeat_count,
+                (extract(epoch from ps.next_check_at) * 1000)::bigint as next_check_ms,
+                ps.risk_hold, ps.gap_n, ps.gap_mean, ps.gap_m2,
+                s.end_reason as login_end_reason, s.ended_at is not null as login_ended,
+                ps.face_due, (extract(epoch from ps.next_face_at) * 1000)::bigint as next_face_ms, ps.face_turn,
+                p.intervals, p.resume_ms, d.credited_ms as today_ms,
+                c.challenge_id, c.prompt_zh, c.prompt_en, c.choices, c.expires_at,
+                t.settings::text as tenant_settings, t.day, t.now_ms
+         from play_sessions ps
+         cross join ({TENANT_CLOCK}) t
+         cross join lateral (select end_reason, ended_at from sessions where session_id = ps.login_session_id) s
+         left join lateral (select intervals, resume_ms from courseware_progress
+                            where user_id = ps.user_id and lineage_id = ps.lineage_id for update) p on true
+         left join lateral (select credited_ms from daily_study where user_id = ps.user_id and day = t.day) d on true
+         left join lateral (select challenge_id, prompt_zh, prompt_en, choices, expires_at from study_challenges
+                            where play_session_id = ps.play_session_id and answered_at is null
+                            order by issued_at desc limit 1) c on true
+         where ps.play_session_id = any($2) order by ps.play_session_id for update of ps"
+    )
+});
+
 /// Reads the play sessions `ids` of tenant `tenant_id` with the tenant's clock, the learners'
 /// progress, their totals of the tenant's day and open challenges, locking the sessions and the
 /// progress rows for the transaction; in one statement, since every round trip is a turn of the
@@ -102,36 +131,11 @@ pub async fn load(
     tenant_id: Uuid,
     ids: &[Uuid],
 ) -> Result<Loaded, AppError> {
-    let rows: Vec<LoadedRow> = sqlx::query_as(
-        "select ps.play_session_id, ps.user_id, ps.courseware_id, ps.lineage_id, ps.kind, ps.duration_ms, ps.closed_at,
-                ps.close_reason, ps.token_hash, ps.prev_token_hash, ps.last_seq,
-                (extract(epoch from ps.last_at) * 1000)::bigint as last_at_ms, ps.last_position_ms, ps.last_answer,
-                ps.credited_ms, ps.heartbeat_count,
-                (extract(epoch from ps.next_check_at) * 1000)::bigint as next_check_ms,
-                ps.risk_hold, ps.gap_n, ps.gap_mean, ps.gap_m2,
-                s.end_reason as login_end_reason, s.ended_at is not null as login_ended,
-                ps.face_due, (extract(epoch from ps.next_face_at) * 1000)::bigint as next_face_ms, ps.face_turn,
-                p.intervals, p.resume_ms, d.credited_ms as today_ms,
-                c.challenge_id, c.prompt_zh, c.prompt_en, c.choices, c.expires_at,
-                t.settings::text as tenant_settings, t.day, t.now_ms
-         from play_sessions ps
-         -- the tenant's clock as `sessions::clock` reads it
-         cross join (select settings, (now() at time zone time_zone)::date as day,
-                            (extract(epoch from now()) * 1000)::bigint as now_ms
-                     from tenants where tenant_id = $2) t
-         cross join lateral (select end_reason, ended_at from sessions where session_id = ps.login_session_id) s
-         left join lateral (select intervals, resume_ms from courseware_progress
-                            where user_id = ps.user_id and lineage_id = ps.lineage_id for update) p on true
-         left join lateral (select credited_ms from daily_study where user_id = ps.user_id and day = t.day) d on true
-         left join lateral (select challenge_id, prompt_zh, prompt_en, choices, expires_at from study_challenges
-                            where play_session_id = ps.play_session_id and answered_at is null
-                            order by issued_at desc limit 1) c on true
-         where ps.play_session_id = any($1) order by ps.play_session_id for update of ps",
-    )
-    .bind(ids)
-    .bind(tenant_id)
-    .fetch_all(conn)
-    .await?;
+    let rows: Vec<LoadedRow> = sqlx::query_as(&LOAD)
+        .bind(tenant_id)
+        .bind(ids)
+        .fetch_all(conn)
+        .await?;
     let mut loaded = Loaded {
         clock: rows.first().map(|r| {
             let settings = serde_json::from_str(&r.tenant_settings).unwrap_or_default();

@@ -39,19 +39,24 @@ struct CoursewareRow {
     duration_seconds: i32,
 }
 
+/// The tenant `$1`'s clock as one row: its settings, today's date in its time zone (`day`) and
+/// the database's clock in ms (`now_ms`). Read on its own by [`clock`], and with the sessions by
+/// a heartbeat batch (`beat_store::load`).
+pub(super) const TENANT_CLOCK: &str =
+    "select settings, (now() at time zone time_zone)::date as day,
+            (extract(epoch from now()) * 1000)::bigint as now_ms
+     from tenants where tenant_id = $1";
+
 /// The tenant's settings, today's date in its time zone, and the database's clock (ms).
 pub async fn clock(
     conn: &mut PgConnection,
     tenant_id: Uuid,
 ) -> Result<(TenantSettings, chrono::NaiveDate, i64), AppError> {
-    let (settings, today, now_ms): (serde_json::Value, chrono::NaiveDate, i64) = sqlx::query_as(
-        "select settings, (now() at time zone time_zone)::date,
-                (extract(epoch from now()) * 1000)::bigint
-         from tenants where tenant_id = $1",
-    )
-    .bind(tenant_id)
-    .fetch_one(conn)
-    .await?;
+    let (settings, today, now_ms): (serde_json::Value, chrono::NaiveDate, i64) =
+        sqlx::query_as(TENANT_CLOCK)
+            .bind(tenant_id)
+            .fetch_one(conn)
+            .await?;
     Ok((
         serde_json::from_value(settings).unwrap_or_default(),
         today,
