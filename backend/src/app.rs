@@ -5,6 +5,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware::{from_fn, from_fn_with_state};
+use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
@@ -141,20 +142,28 @@ pub fn router(state: &AppState) -> Router {
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", openapi::ApiDoc::openapi()))
         .merge(web::spa::router(&config.spa_dir))
         .with_state(state.clone())
-        // Innermost first: the audit row needs the final response; errors are localized after it.
-        .layer(from_fn_with_state(state.clone(), audit::record))
-        .layer(from_fn(error::localize))
-        .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
-        .layer(from_fn_with_state(config.request_timeout, web::layers::timeout))
-        .layer(CompressionLayer::new())
-        .layer(from_fn_with_state(
-            web::layers::SecurityPolicy::new(config.behind_tls, state.storage.origin()),
-            web::layers::security_headers,
-        ))
-        .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
-            let request_id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
-            tracing::info_span!("request", %request_id, method = %request.method(), path = %request.uri().path())
-        }))
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        // Every request's middleware, outermost first: the request id, its trace span, security
+        // headers, compression, the timeout, the body limit, localized errors, then the audit
+        // row, which needs the final response. Composed into one layer, so that a request passes
+        // one boxed service instead of a boxed service, its clone and a boxed future per layer
+        // (in a profile under heartbeat load the layers took a quarter of the server's samples,
+        // much of it allocating).
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+                    let request_id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+                    tracing::info_span!("request", %request_id, method = %request.method(), path = %request.uri().path())
+                }))
+                .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(from_fn_with_state(
+                    web::layers::SecurityPolicy::new(config.behind_tls, state.storage.origin()),
+                    web::layers::security_headers,
+                ))
+                .layer(CompressionLayer::new())
+                .layer(from_fn_with_state(config.request_timeout, web::layers::timeout))
+                .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+                .layer(from_fn(error::localize))
+                .layer(from_fn_with_state(state.clone(), audit::record)),
+        )
 }
