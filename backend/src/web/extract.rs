@@ -44,7 +44,13 @@ where
     }
 }
 
+/// Parses a JSON body; a body that does not parse is parsed again, tracking the path, so the
+/// error names the field (tracking every body's path cost a twentieth of the server's CPU under
+/// heartbeat load).
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    if let Ok(value) = serde_json::from_slice(bytes) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();
