@@ -110,7 +110,9 @@ static LOAD: LazyLock<String> = LazyLock::new(|| {
          cross join lateral (select end_reason, ended_at from sessions where session_id = ps.login_session_id) s
          left join lateral (select intervals, resume_ms from courseware_progress
                             where user_id = ps.user_id and lineage_id = ps.lineage_id for update) p on true
-         left join lateral (select credited_ms from daily_study where user_id = ps.user_id and day = t.day) d on true
+         -- `offset 0` keeps the day in the lookup's key: flattened into the join, the day became a
+         -- filter over every day the learner ever studied
+         left join lateral (select credited_ms from daily_study where user_id = ps.user_id and day = t.day offset 0) d on true
          left join lateral (select challenge_id, prompt_zh, prompt_en, choices, expires_at from study_challenges
                             where play_session_id = ps.play_session_id and answered_at is null
                             order by issued_at desc limit 1) c on true
