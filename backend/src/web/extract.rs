@@ -48,37 +48,50 @@ where
 /// error names the field (tracking every body's path cost a twentieth of the server's CPU under
 /// heartbeat load).
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
-    if let Ok(value) = serde_json::from_slice(bytes) {
-        return Ok(value);
-    }
+    serde_json::from_slice(bytes).map_err(|err| explain::<T>(bytes, &err))
+}
+
+/// Why `bytes` is not a `T`: the field the path-tracking parse stopped at, or none when the JSON
+/// itself is broken or, the value being whole, something follows it.
+fn explain<T: DeserializeOwned>(bytes: &[u8], err: &serde_json::Error) -> AppError {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        let broken = matches!(
-            inner.classify(),
-            serde_json::error::Category::Syntax | serde_json::error::Category::Eof
-        );
-        // serde names a missing field in its message, not in the path.
-        let missing = inner
-            .to_string()
-            .strip_prefix("missing field `")
-            .and_then(|rest| rest.split('`').next().map(str::to_owned));
-        let field = match (path.as_str(), missing) {
-            _ if broken => None,
-            (".", Some(name)) => Some(name),
-            (".", None) => None,
-            (p, Some(name)) => Some(format!("{p}.{name}")),
-            (p, None) => Some(p.to_owned()),
+    let Err(err) = serde_path_to_error::deserialize::<_, T>(&mut de) else {
+        return AppError::Malformed {
+            field: None,
+            detail: detail_of(err),
         };
-        let detail = inner.to_string();
-        let detail = detail
-            .split(" at line ")
-            .next()
-            .unwrap_or(&detail)
-            .to_owned();
-        AppError::Malformed { field, detail }
-    })
+    };
+    let path = err.path().to_string();
+    let inner = err.into_inner();
+    let broken = matches!(
+        inner.classify(),
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof
+    );
+    // serde names a missing field in its message, not in the path.
+    let missing = inner
+        .to_string()
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next().map(str::to_owned));
+    let field = match (path.as_str(), missing) {
+        _ if broken => None,
+        (".", Some(name)) => Some(name),
+        (".", None) => None,
+        (p, Some(name)) => Some(format!("{p}.{name}")),
+        (p, None) => Some(p.to_owned()),
+    };
+    AppError::Malformed {
+        field,
+        detail: detail_of(&inner),
+    }
+}
+
+/// serde's message without its "at line 1 column 9".
+fn detail_of(err: &serde_json::Error) -> String {
+    let detail = err.to_string();
+    match detail.split_once(" at line ") {
+        Some((head, _)) => head.to_owned(),
+        None => detail,
+    }
 }
 
 /// Query string whose errors name the offending parameter.
@@ -201,5 +214,17 @@ mod tests {
     #[test]
     fn broken_json_is_malformed_without_a_field() {
         assert_eq!(field_of("{not json"), None);
+    }
+
+    #[test]
+    fn anything_after_the_value_is_malformed() {
+        let body = r#"{"phone":"1","nested":{"count":1}} {"phone":"2"}"#;
+        match parse_json::<Body>(body.as_bytes()) {
+            Err(AppError::Malformed { field, detail }) => {
+                assert_eq!(field, None);
+                assert_eq!(detail, "trailing characters");
+            }
+            other => panic!("expected Malformed, got {other:?}"),
+        }
     }
 }

@@ -41,6 +41,17 @@ async fn malformed_json_missing_fields_and_wrong_types_name_the_field() {
     )
     .await;
     assert_eq!(body["field"], "username");
+    // A whole body followed by more is refused, not read up to its first value.
+    let (status, code, body) = error_code(
+        raw(r#"{"username":"a","password":"b","device_id":"12345678"} {"x":1}"#)
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (status, code.as_str(), body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "malformed_request", None)
+    );
     let r = api
         .post(
             "/api/v1/auth/sms-codes",
