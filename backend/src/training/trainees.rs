@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use shared_types::ids::IdCardNo;
+use shared_types::learning::StudyTime;
 use shared_types::page::PageQuery;
 use shared_types::training::{
     ClassStatus, ClassTrainee, Education, EnrolmentStatus, NamedRef, TraineeInput, TraineeQuery,
@@ -20,6 +21,7 @@ use crate::error::{AppError, Text};
 use crate::identity::Principal;
 use crate::identity::fields::{self, Phone, mask_phone};
 use crate::identity::trainees::{self as accounts, Match, Person};
+use crate::tenancy::service::settings_of;
 use crate::validate;
 
 fn not_found() -> AppError {
@@ -288,6 +290,8 @@ struct Row {
     education: String,
     status: String,
     started: bool,
+    credited_ms: i64,
+    tenant_settings: serde_json::Value,
     added_at: DateTime<Utc>,
     removed_at: Option<DateTime<Utc>>,
 }
@@ -297,8 +301,16 @@ const SELECT: &str = "select t.enrolment_id, t.user_id, u.name_enc, u.phone_enc,
         t.enterprise_id, e.name as enterprise, t.education, t.status,
         exists (select 1 from learning_tasks k join learning_task_courses kc on kc.task_id = k.task_id
                 where k.class_id = t.class_id and course_started(t.user_id, kc.course_id)) as started,
-        t.added_at, t.removed_at
+        (select coalesce(sum(g.credited_ms), 0)::bigint from courseware_progress g
+         where g.user_id = t.user_id
+           and g.lineage_id in (select w.lineage_id from learning_tasks k
+                                join learning_task_courses kc on kc.task_id = k.task_id
+                                join courses c on c.course_id = kc.course_id
+                                join coursewares w on w.revision_id = c.live_revision_id
+                                where k.class_id = t.class_id and k.status = 'active')) as credited_ms,
+        n.settings as tenant_settings, t.added_at, t.removed_at
     from class_trainees t join users u on u.user_id = t.user_id
+    join tenants n on n.tenant_id = t.tenant_id
     left join trainee_types y on y.trainee_type_id = t.trainee_type_id
     left join enterprises e on e.enterprise_id = t.enterprise_id";
 
@@ -334,6 +346,10 @@ fn to_trainee(keyring: &Keyring, r: Row) -> Result<ClassTrainee, AppError> {
         education: stored::<Education>(&r.education)?,
         status: stored(&r.status)?,
         started: r.started,
+        studied: StudyTime::of(
+            r.credited_ms / 1000,
+            settings_of(&r.tenant_settings).study_hour_minutes,
+        ),
         signed_in: r.signed_in,
         added_at: r.added_at,
         removed_at: r.removed_at,

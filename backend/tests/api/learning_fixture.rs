@@ -129,6 +129,22 @@ pub async fn patch_settings(setup: &Setup, patch: Value) {
     assert_eq!(r.status(), StatusCode::OK);
 }
 
+/// The learner's row in the class's trainee list as `api` (the institution or the regulator)
+/// reads it.
+pub async fn class_trainee(setup: &Setup, api: &Api, learner: Uuid) -> Value {
+    let list: Value = api
+        .get(&format!("/api/v1/classes/{}/trainees", setup.class))
+        .await
+        .json()
+        .await
+        .unwrap();
+    list["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|t| t["user_id"] == learner.to_string()))
+        .cloned()
+        .unwrap_or_else(|| panic!("{learner} not in {list}"))
+}
+
 /// One learner's player on one courseware: the session, the token chain and the position.
 pub struct Player {
     pub opened: Value,

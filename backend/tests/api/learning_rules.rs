@@ -6,8 +6,8 @@ use serde_json::json;
 
 use crate::helpers::{error_code, spawn_app};
 use crate::learning_fixture::{
-    DOCUMENT_SECONDS, Player, assert_ledger_agrees, decision, learner, patch_settings, seconds,
-    setup,
+    DOCUMENT_SECONDS, Player, assert_ledger_agrees, class_trainee, decision, learner,
+    patch_settings, seconds, setup,
 };
 
 #[tokio::test]
@@ -248,6 +248,11 @@ async fn time_beyond_the_daily_cap_is_recorded_uncredited() {
     );
     assert_eq!(hours["total"]["study_hours"], 1);
     assert_eq!(hours["daily_cap_seconds"], 60);
+    // The institution and the regulator see the learner's time in the class's trainee list.
+    for api in [&s.head, &s.admin] {
+        let row = class_trainee(&s, api, l.id).await;
+        assert_eq!(row["studied"], hours["total"], "{row}");
+    }
     assert_ledger_agrees(&app).await;
 }
 

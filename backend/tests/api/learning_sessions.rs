@@ -8,7 +8,9 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::helpers::{Api, error_code, spawn_app};
-use crate::learning_fixture::{Player, decision, learner, open_session, seconds, setup};
+use crate::learning_fixture::{
+    Player, class_trainee, decision, learner, open_session, seconds, setup,
+};
 use crate::review_fixture::signed_in;
 
 #[tokio::test]
@@ -152,19 +154,7 @@ async fn a_play_session_opens_only_for_the_learners_tasks_on_their_own_device() 
     }
     // A learner removed from the class no longer studies its courses.
     let other = learner(&app, &s, 14).await;
-    let enrolments: Value = s
-        .head
-        .get(&format!("/api/v1/classes/{}/trainees", s.class))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let enrolment = enrolments["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["user_id"] == other.id.to_string())
-        .unwrap()["id"]
+    let enrolment = class_trainee(&s, &s.head, other.id).await["id"]
         .as_str()
         .unwrap()
         .to_owned();

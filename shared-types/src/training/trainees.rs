@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::learning::StudyTime;
 use crate::wire_enum;
 
 wire_enum! {
@@ -68,6 +69,9 @@ pub struct ClassTrainee {
     pub status: EnrolmentStatus,
     /// The trainee has study records in this class: removing keeps their seats used.
     pub started: bool,
+    /// Credited study time in the coursewares of the class's active tasks (学时 of the site's
+    /// length).
+    pub studied: StudyTime,
     /// Has signed in at least once.
     pub signed_in: bool,
     pub added_at: DateTime<Utc>,

@@ -10,7 +10,7 @@ use yew_nested_router::prelude::Target;
 use super::policy::policy_summary;
 use crate::components::label::Toned;
 use crate::components::{Column, format_time, or_dash, status_label};
-use crate::format::study_hours;
+use crate::format::{study_hours, study_time_of};
 use crate::i18n::{I18n, Labelled, Text, texts};
 
 const CODE: Text = Text::new("编号", "Number");
@@ -31,6 +31,7 @@ const TRAINEE_TYPE: Text = Text::new("学员类型", "Trainee type");
 const ENTERPRISE: Text = Text::new("所属企业", "Enterprise");
 const EDUCATION: Text = Text::new("文化程度", "Education");
 const SIGNED_IN: Text = Text::new("已登录", "Signed in");
+const STUDIED: Text = Text::new("已学学时", "Studied");
 const NEVER_SIGNED_IN: Text = Text::new("未登录", "Not yet");
 const STARTED: Text = Text::new("已开始学习", "Studying");
 const TASK: Text = Text::new("任务名称", "Task");
@@ -155,10 +156,11 @@ pub fn class_columns<R: ClassRoute>(
     columns
 }
 
-/// Name, masked ID card and phone, type, enterprise, education, status and whether they have
-/// signed in or started studying.
+/// Name, masked ID card and phone, type, enterprise, education, status, the study time credited
+/// in the class and whether they have signed in.
 pub fn trainee_columns(i18n: &I18n) -> Vec<Column<ClassTrainee>> {
     let (i1, i2, i3) = (i18n.clone(), i18n.clone(), i18n.clone());
+    let lang = i18n.lang;
     let named = |r: &Option<shared_types::training::NamedRef>| {
         or_dash(r.as_ref().map(|r| r.name.clone()).unwrap_or_default())
     };
@@ -187,6 +189,9 @@ pub fn trainee_columns(i18n: &I18n) -> Vec<Column<ClassTrainee>> {
         ),
         Column::new(i18n.t(&STATUS), move |t: &ClassTrainee| {
             status_and_start(&i2, t.status, t.started)
+        }),
+        Column::new(i18n.t(&STUDIED), move |t: &ClassTrainee| {
+            html! { <span class="zp-nowrap">{ study_time_of(&t.studied, lang) }</span> }
         }),
         Column::new(i18n.t(&SIGNED_IN), move |t: &ClassTrainee| {
             html! { i3.t(if t.signed_in { &SIGNED_IN } else { &NEVER_SIGNED_IN }) }
