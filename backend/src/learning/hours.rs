@@ -1,6 +1,8 @@
 //! 学时 — a learner's credited time as study hours (Z-III.5: 45 credited minutes by default)
 //! with the remainder in minutes: in total, today, per day, per course, per task and per class.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
 use shared_types::learning::{DayStudy, NamedStudy, StudyHours, StudyTime};
 use sqlx::PgConnection;
@@ -28,16 +30,25 @@ const PER_TASK: &str = "select k.task_id, k.name, coalesce(sum(g.credited_ms), 0
     where t.tenant_id = $1 and t.user_id = $2 and t.status = 'active'
     group by k.task_id, k.name, k.deadline order by k.deadline";
 
-const PER_CLASS: &str = "select cl.class_id, cl.name, coalesce(sum(g.credited_ms), 0)::bigint
-    from class_trainees t join classes cl on cl.class_id = t.class_id and cl.deleted_at is null
-    left join lateral (select distinct w.lineage_id from learning_tasks k
-                       join learning_task_courses kc on kc.task_id = k.task_id
-                       join courses c on c.course_id = kc.course_id
-                       join coursewares w on w.revision_id = c.live_revision_id
-                       where k.class_id = cl.class_id and k.status = 'active') as l on true
-    left join courseware_progress g on g.lineage_id = l.lineage_id and g.user_id = t.user_id
-    where t.tenant_id = $1 and t.user_id = $2 and t.status = 'active'
-    group by cl.class_id, cl.name, cl.starts_on order by cl.starts_on desc";
+/// A trainee's credited time in the coursewares of their class's active tasks, in ms: a scalar
+/// subquery over the enrolment `t` (`class_trainees`). The learner's per-class figure and the
+/// class's trainee list (`training::trainees`) both use it, so they cannot disagree.
+pub const CLASS_CREDIT: &str =
+    "(select coalesce(sum(g.credited_ms), 0)::bigint from courseware_progress g
+    where g.user_id = t.user_id
+      and g.lineage_id in (select w.lineage_id from learning_tasks k
+                           join learning_task_courses kc on kc.task_id = k.task_id
+                           join courses c on c.course_id = kc.course_id
+                           join coursewares w on w.revision_id = c.live_revision_id
+                           where k.class_id = t.class_id and k.status = 'active'))";
+
+static PER_CLASS: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "select cl.class_id, cl.name, {CLASS_CREDIT}
+         from class_trainees t join classes cl on cl.class_id = t.class_id and cl.deleted_at is null
+         where t.tenant_id = $1 and t.user_id = $2 and t.status = 'active' order by cl.starts_on desc"
+    )
+});
 
 pub async fn of(conn: &mut PgConnection, p: &Principal) -> Result<StudyHours, AppError> {
     let (settings, today, _) = sessions::clock(conn, p.tenant.id).await?;
@@ -59,7 +70,7 @@ pub async fn of(conn: &mut PgConnection, p: &Principal) -> Result<StudyHours, Ap
     .fetch_one(&mut *conn)
     .await?;
     let mut named = Vec::new();
-    for sql in [PER_COURSE, PER_TASK, PER_CLASS] {
+    for sql in [PER_COURSE, PER_TASK, PER_CLASS.as_str()] {
         let rows: Vec<(Uuid, String, i64)> = sqlx::query_as(sql)
             .bind(p.tenant.id)
             .bind(p.user_id)

@@ -11,7 +11,7 @@ mod batch;
 mod beat;
 mod beat_store;
 mod checks;
-mod hours;
+pub mod hours;
 pub mod intervals;
 pub mod ledger;
 mod records;

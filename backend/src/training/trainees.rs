@@ -3,6 +3,8 @@
 //! returned and approved classes; joining a class with tasks uses a seat of each task's
 //! on-demand course, and leaving before any study gives the seats back.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, Utc};
 use shared_types::ids::IdCardNo;
 use shared_types::learning::StudyTime;
@@ -21,6 +23,7 @@ use crate::error::{AppError, Text};
 use crate::identity::Principal;
 use crate::identity::fields::{self, Phone, mask_phone};
 use crate::identity::trainees::{self as accounts, Match, Person};
+use crate::learning::hours::CLASS_CREDIT;
 use crate::tenancy::service::settings_of;
 use crate::validate;
 
@@ -296,23 +299,20 @@ struct Row {
     removed_at: Option<DateTime<Utc>>,
 }
 
-const SELECT: &str = "select t.enrolment_id, t.user_id, u.name_enc, u.phone_enc, u.id_card_enc, u.pii_key_id,
-        u.last_login_at is not null as signed_in, t.trainee_type_id, y.name as trainee_type,
-        t.enterprise_id, e.name as enterprise, t.education, t.status,
-        exists (select 1 from learning_tasks k join learning_task_courses kc on kc.task_id = k.task_id
-                where k.class_id = t.class_id and course_started(t.user_id, kc.course_id)) as started,
-        (select coalesce(sum(g.credited_ms), 0)::bigint from courseware_progress g
-         where g.user_id = t.user_id
-           and g.lineage_id in (select w.lineage_id from learning_tasks k
-                                join learning_task_courses kc on kc.task_id = k.task_id
-                                join courses c on c.course_id = kc.course_id
-                                join coursewares w on w.revision_id = c.live_revision_id
-                                where k.class_id = t.class_id and k.status = 'active')) as credited_ms,
-        n.settings as tenant_settings, t.added_at, t.removed_at
-    from class_trainees t join users u on u.user_id = t.user_id
-    join tenants n on n.tenant_id = t.tenant_id
-    left join trainee_types y on y.trainee_type_id = t.trainee_type_id
-    left join enterprises e on e.enterprise_id = t.enterprise_id";
+static SELECT: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "select t.enrolment_id, t.user_id, u.name_enc, u.phone_enc, u.id_card_enc, u.pii_key_id,
+            u.last_login_at is not null as signed_in, t.trainee_type_id, y.name as trainee_type,
+            t.enterprise_id, e.name as enterprise, t.education, t.status,
+            exists (select 1 from learning_tasks k join learning_task_courses kc on kc.task_id = k.task_id
+                    where k.class_id = t.class_id and course_started(t.user_id, kc.course_id)) as started,
+            {CLASS_CREDIT} as credited_ms, n.settings as tenant_settings, t.added_at, t.removed_at
+        from class_trainees t join users u on u.user_id = t.user_id
+        join tenants n on n.tenant_id = t.tenant_id
+        left join trainee_types y on y.trainee_type_id = t.trainee_type_id
+        left join enterprises e on e.enterprise_id = t.enterprise_id"
+    )
+});
 
 fn to_trainee(keyring: &Keyring, r: Row) -> Result<ClassTrainee, AppError> {
     let open = |sealed: &Option<Vec<u8>>| -> Result<Option<String>, AppError> {
@@ -365,7 +365,8 @@ pub async fn get(
 ) -> Result<ClassTrainee, AppError> {
     super::class_repo::summary(conn, p, class_id).await?;
     let row: Option<Row> = sqlx::query_as(&format!(
-        "{SELECT} where t.tenant_id = $1 and t.class_id = $2 and t.enrolment_id = $3"
+        "{} where t.tenant_id = $1 and t.class_id = $2 and t.enrolment_id = $3",
+        *SELECT
     ))
     .bind(p.tenant.id)
     .bind(class_id)
@@ -413,7 +414,10 @@ pub async fn list(
     } else {
         format!(" limit {} offset {}", paging.limit(), paging.offset())
     };
-    let sql = format!("{SELECT}{filter} order by t.added_at, t.enrolment_id{page}");
+    let sql = format!(
+        "{}{filter} order by t.added_at, t.enrolment_id{page}",
+        *SELECT
+    );
     let count_sql = format!(
         "select count(*) from class_trainees t join users u on u.user_id = t.user_id{filter}"
     );
